@@ -1,0 +1,50 @@
+package health.courses.scheduling.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "courses.outbox")
+public interface OutboxConfig {
+
+    /** Off only for tools that must not publish (the relay then leaves rows pending). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Fallback wake-up when a NOTIFY was missed (listener reconnecting) and for rows whose backoff ran out. NOTIFY
+     * is the fast path; 1 s is also the shortest period the Quarkus scheduler supports.
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Courses claimed per round; each claimed course is published in order, courses in parallel. */
+    @WithDefault("32")
+    int coursesPerClaim();
+
+    /** Upper bound of rows sent in one round, so a long backlog is drained in bounded transactions. */
+    @WithDefault("1000")
+    int rowsPerClaim();
+
+    /** Longest wait for the broker's ack before the send counts as failed and the row is retried. */
+    @WithDefault("30s")
+    Duration sendTimeout();
+
+    /** First retry delay after a failed send; doubles per attempt up to {@link #maxBackoff()}. */
+    @WithDefault("1s")
+    Duration initialBackoff();
+
+    @WithDefault("60s")
+    Duration maxBackoff();
+
+    /** Published rows are kept this long (for audits and replays), then deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    @WithDefault("1h")
+    Duration purgeInterval();
+
+    /** PostgreSQL channel the insert trigger notifies (see V1 migration). */
+    @WithDefault("scheduling_outbox")
+    String channel();
+}

@@ -1,0 +1,65 @@
+package health.courses.scheduling.problem;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import health.courses.scheduling.course.SlotTaken;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
+/**
+ * An RFC 9457 Problem Details body. Extension members (such as {@code errors} or {@code conflicts}) are
+ * flattened beside the standard members, as the RFC asks.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "type", "title", "status", "detail", "instance" })
+@Schema(name = "Problem", description = "RFC 9457 Problem Details; members beside the standard ones depend on the type",
+        properties = {
+                @SchemaProperty(name = "errors", type = SchemaType.ARRAY, implementation = FieldError.class,
+                        description = "validation and unknown-reference: each offending field and the rule it broke"),
+                @SchemaProperty(name = "conflicts", type = SchemaType.ARRAY, implementation = SlotTaken.TakenSlot.class,
+                        description = "slot-taken: each session that would double-book, and whose time is taken") })
+public record Problem(
+        @Schema(example = "https://courses.health/problems/validation") URI type,
+        @Schema(example = "The request is not valid") String title,
+        @Schema(example = "400") int status,
+        @Schema(example = "sessionsPerWeek: must be 2 or 3") String detail,
+        String instance,
+        @JsonIgnore Map<String, Object> extensions) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://courses.health/problems/";
+
+    public Problem {
+        extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+    }
+
+    public static Problem of(String cause, String title, Response.StatusType status, String detail) {
+        return of(cause, title, status.getStatusCode(), detail);
+    }
+
+    public static Problem of(String cause, String title, int status, String detail) {
+        return new Problem(URI.create(TYPE_BASE + cause), title, status, detail, null, Map.of());
+    }
+
+    public Problem with(String member, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new Problem(type, title, status, detail, instance, more);
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> extensionMembers() {
+        return extensions;
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

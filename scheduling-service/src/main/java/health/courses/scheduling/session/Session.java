@@ -1,0 +1,60 @@
+package health.courses.scheduling.session;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+
+/**
+ * One planned visit of a course. Both the instant and the clinic-local wall-clock time are stored: the instant
+ * for overlaps and reminders, the local date and time because that is what was booked and must survive DST.
+ */
+@Entity
+@Table(name = "session")
+public class Session {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "clinic_id", nullable = false)
+    public UUID clinicId;
+
+    @Column(name = "course_id", nullable = false)
+    public UUID courseId;
+
+    @Column(name = "practitioner_id", nullable = false)
+    public UUID practitionerId;
+
+    @Column(name = "room_id", nullable = false)
+    public UUID roomId;
+
+    @Column(nullable = false)
+    public int number;
+
+    @Column(name = "starts_at", nullable = false)
+    public Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    public Instant endsAt;
+
+    @Column(name = "local_date", nullable = false)
+    public LocalDate localDate;
+
+    @Column(name = "local_time", nullable = false)
+    public LocalTime localTime;
+
+    @Column(nullable = false)
+    public SessionStatus status;
+
+    /** iCalendar SEQUENCE: calendars replace an entry when it grows. */
+    @Column(nullable = false)
+    public int sequence;
+
+    @Version
+    public int version;
+}

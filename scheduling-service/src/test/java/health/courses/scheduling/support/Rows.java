@@ -1,0 +1,49 @@
+package health.courses.scheduling.support;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Reads the scheduling schema directly, to prove what was (or was not) written. */
+@ApplicationScoped
+public class Rows {
+
+    private final AgroalDataSource dataSource;
+
+    Rows(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public long courses(UUID clinicId) {
+        return count("SELECT count(*) FROM scheduling.course WHERE clinic_id = ?", clinicId);
+    }
+
+    public long sessions(UUID clinicId) {
+        return count("SELECT count(*) FROM scheduling.session WHERE clinic_id = ?", clinicId);
+    }
+
+    public long outboxRows(UUID clinicId) {
+        return count("SELECT count(*) FROM scheduling.outbox_event WHERE clinic_id = ?", clinicId);
+    }
+
+    public long pendingOutboxRows(UUID clinicId) {
+        return count("SELECT count(*) FROM scheduling.outbox_event WHERE clinic_id = ? AND status = 'pending'", clinicId);
+    }
+
+    private long count(String sql, UUID clinicId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, clinicId);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

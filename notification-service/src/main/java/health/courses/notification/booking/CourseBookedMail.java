@@ -1,0 +1,86 @@
+package health.courses.notification.booking;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import health.courses.notification.contact.Contact;
+import health.courses.notification.contact.Languages;
+import health.courses.notification.mail.MailComposer;
+import health.courses.notification.mail.MailText;
+import health.courses.notification.mail.TimeText;
+import health.courses.notification.notification.Delivery;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+
+/** "Your treatment course is booked", in the patient's language, times in the patient's zone. */
+@ApplicationScoped
+public class CourseBookedMail implements MailComposer {
+
+    private static final Map<String, String> SUBJECTS = Map.of(
+            "en", "Your treatment course is booked",
+            "de", "Ihr Behandlungskurs ist gebucht");
+
+    private final Map<String, Template> texts = new HashMap<>();
+    private final Map<String, Template> htmls = new HashMap<>();
+    private final ObjectMapper json;
+
+    CourseBookedMail(Engine templates, ObjectMapper json) {
+        this.json = json;
+        for (String language : Languages.SUPPORTED) {
+            texts.put(language, required(templates, "course-booked/" + language + ".txt"));
+            htmls.put(language, required(templates, "course-booked/" + language + ".html"));
+        }
+    }
+
+    @Override
+    public String kind() {
+        return CourseBooked.KIND;
+    }
+
+    @Override
+    public MailText compose(Delivery delivery) {
+        CourseBooked booked = read(delivery);
+        Contact contact = delivery.contact();
+        String language = Languages.SUPPORTED.contains(contact.language().getLanguage())
+                ? contact.language().getLanguage()
+                : Languages.DEFAULT;
+        CourseBookedLetter letter = letter(booked, contact.zone(), contact.language());
+        return new MailText(SUBJECTS.get(language),
+                texts.get(language).data("letter", letter).render(),
+                htmls.get(language).data("letter", letter).render());
+    }
+
+    static CourseBookedLetter letter(CourseBooked booked, ZoneId patientZone, Locale language) {
+        ZoneId clinicZone = ZoneId.of(booked.clinicZone());
+        TimeText firstAtClinic = clinicZone.equals(patientZone) ? null
+                : TimeText.of(booked.firstSessionStart(), clinicZone, language);
+        TimeText lastEnd = booked.lastSessionEnd() == null ? null
+                : TimeText.of(booked.lastSessionEnd(), patientZone, language);
+        return new CourseBookedLetter(booked.sessionCount(), booked.sessionsPerWeek(), booked.weeks(),
+                TimeText.of(booked.firstSessionStart(), patientZone, language), firstAtClinic, lastEnd);
+    }
+
+    private CourseBooked read(Delivery delivery) {
+        try {
+            return json.readValue(delivery.payload(), CourseBooked.class);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("Payload of notification " + delivery.notificationId() + " is unreadable",
+                    unreadable);
+        }
+    }
+
+    private static Template required(Engine templates, String id) {
+        Template template = templates.getTemplate(id);
+        if (template == null) {
+            throw new IllegalStateException("Missing template " + id);
+        }
+        return template;
+    }
+}

@@ -1,0 +1,70 @@
+package health.courses.notification.booking;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import health.courses.notification.events.CloudEvent;
+import health.courses.notification.events.CourseEventHandler;
+import health.courses.notification.events.PoisonEvent;
+import health.courses.notification.notification.NotificationPlanner;
+import health.courses.notification.notification.PlannedNotification;
+import io.smallrye.mutiny.Uni;
+
+/** A booked course: tell the patient at once, by email for now. */
+@ApplicationScoped
+public class CourseBookedPlanner implements CourseEventHandler {
+
+    private static final String CHANNEL = "email";
+
+    private final NotificationPlanner planner;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    CourseBookedPlanner(NotificationPlanner planner, ObjectMapper json, Validator validator) {
+        this.planner = planner;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @Override
+    public String type() {
+        return CourseScheduled.TYPE;
+    }
+
+    @Override
+    public Uni<Void> apply(CloudEvent event) {
+        CourseScheduled course = read(event);
+        CourseBooked booked = new CourseBooked(course.sessionCount(), course.sessionsPerWeek(), course.weeks(),
+                course.firstSessionStart(), course.lastSessionEnd(), course.zone());
+        // Keyed by course: a second course.scheduled.v1 for the same course (a new event id) tells nothing new.
+        PlannedNotification notification = new PlannedNotification(course.clinicId(), course.patientId(),
+                course.courseId(), Optional.empty(), CourseBooked.KIND, CHANNEL, OffsetDateTime.now(ZoneOffset.UTC),
+                CourseBooked.KIND + ":" + course.courseId(), booked);
+        return planner.plan(notification).replaceWithVoid();
+    }
+
+    private CourseScheduled read(CloudEvent event) {
+        CourseScheduled course;
+        try {
+            course = json.treeToValue(event.data(), CourseScheduled.class);
+        } catch (JsonProcessingException | IllegalArgumentException malformed) {
+            throw new PoisonEvent("Data of " + event.type() + " does not have the expected shape");
+        }
+        var violations = validator.validate(course);
+        if (!violations.isEmpty()) {
+            throw new PoisonEvent("Data of " + event.type() + " is invalid: " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .sorted()
+                    .collect(Collectors.joining(", ")));
+        }
+        return course;
+    }
+}

@@ -1,0 +1,87 @@
+package health.courses.notification.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import health.courses.notification.inbox.InboxRepository;
+import io.quarkus.arc.All;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+
+/**
+ * Applies {@code treatment-course-events} exactly once per {@code ce_id}: the inbox row and the effect commit in
+ * one transaction, and the record is acknowledged only after that commit. The throttled commit strategy then
+ * commits an offset only once every record before it is acknowledged, so a crash at any point redelivers
+ * rather than loses, and the inbox turns the redelivery into a no-op.
+ */
+@ApplicationScoped
+public class CourseEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CourseEventsConsumer.class);
+
+    private final InboxRepository inbox;
+    private final Map<String, CourseEventHandler> handlers;
+    private final ConsumptionConfig config;
+    private final ObjectMapper json;
+    private final Event<CourseEventApplied> applied;
+
+    CourseEventsConsumer(InboxRepository inbox, @All List<CourseEventHandler> handlers, ConsumptionConfig config,
+            ObjectMapper json, Event<CourseEventApplied> applied) {
+        this.inbox = inbox;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(CourseEventHandler::type, Function.identity()));
+        this.config = config;
+        this.json = json;
+        this.applied = applied;
+    }
+
+    @Incoming("course-events")
+    public Uni<Void> consume(Message<byte[]> message) {
+        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+        CloudEvent event;
+        try {
+            event = CloudEvent.read(record.getHeaders(), message.getPayload(), json);
+        } catch (PoisonEvent poison) {
+            return deadLetter(message, record, poison);
+        }
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> apply(event)))
+                .onFailure(failure -> !(failure instanceof PoisonEvent))
+                .retry().withBackOff(config.retry().initial(), config.retry().max()).atMost(config.retry().attempts())
+                .onItemOrFailure().transformToUni((committed, failure) -> {
+                    if (failure != null) {
+                        return deadLetter(message, record, failure);
+                    }
+                    applied.fire(new CourseEventApplied(event.id(), event.type()));
+                    return Uni.createFrom().completionStage(message::ack);
+                });
+    }
+
+    private Uni<Void> apply(CloudEvent event) {
+        return inbox.accept(event.id(), event.type()).chain(first -> {
+            if (!first) {
+                LOG.debugf("Event %s (%s) was applied before; skipping the redelivery", event.id(), event.type());
+                return Uni.createFrom().voidItem();
+            }
+            CourseEventHandler handler = handlers.get(event.type());
+            return handler == null ? Uni.createFrom().voidItem() : handler.apply(event);
+        });
+    }
+
+    /** The failure strategy publishes to the dead-letter topic with the reason in headers, then commits past it. */
+    private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> record, Throwable failure) {
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), record.getOffset(),
+                failure.getMessage());
+        return Uni.createFrom().completionStage(() -> message.nack(failure));
+    }
+}

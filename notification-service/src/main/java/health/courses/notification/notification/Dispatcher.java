@@ -1,0 +1,275 @@
+package health.courses.notification.notification;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import health.courses.notification.contact.Contact;
+import health.courses.notification.contact.ContactService;
+import health.courses.notification.events.CourseEventApplied;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.All;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Sends notifications when they fall due. Durable: the plan is in PostgreSQL, so nothing due is lost across
+ * restarts. Safe with replicas: a notification is claimed ({@code FOR UPDATE SKIP LOCKED}, then marked
+ * {@code sending}) in a short transaction of its own before the channel is called, and no transaction is held
+ * open while a provider is being talked to.
+ */
+// Created at startup so a configuration that breaks the lease rule stops the service at once.
+@Startup
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    private final NotificationRepository notifications;
+    private final ContactService contacts;
+    private final Map<String, Channel> channels;
+    private final DispatchConfig config;
+    private final Backoff backoff;
+    private final MeterRegistry metrics;
+    private final Vertx vertx;
+    /** How long after a claim a send may still start and finish, with its result recorded, inside the lease. */
+    private final Duration sendingWindow;
+    /** One dispatch run per instance at a time; a wake-up during a run asks for one more run after it. */
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    Dispatcher(NotificationRepository notifications, ContactService contacts, @All List<Channel> channels,
+            DispatchConfig config, MeterRegistry metrics, Vertx vertx) {
+        this.notifications = notifications;
+        this.contacts = contacts;
+        this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(Channel::name, Function.identity()));
+        this.config = config;
+        this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
+        this.metrics = metrics;
+        this.vertx = vertx;
+        this.sendingWindow = config.lease().minus(config.sendTimeout().multipliedBy(2));
+        if (sendingWindow.isNegative() || sendingWindow.isZero()) {
+            throw new IllegalStateException("courses.notification.dispatch.lease must exceed twice the send-timeout");
+        }
+    }
+
+    @Scheduled(identity = "notification-dispatch", every = "${courses.notification.dispatch.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        return dispatchDue();
+    }
+
+    /** A consumer transaction committed and may have planned something due now: do not wait for the next poll. */
+    void onEventApplied(@Observes CourseEventApplied applied) {
+        wake();
+    }
+
+    private void wake() {
+        // A context of its own, marked safe for Hibernate Reactive, rather than the consumer's.
+        Context context = newSafeContext();
+        context.runOnContext(ignored -> dispatchDue().subscribe().with(done -> {
+        }, failure -> {
+        }));
+    }
+
+    /** Claims made now could not be finished; they would only wait out their lease. */
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    Uni<Void> dispatchDue() {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!running.compareAndSet(false, true)) {
+            wokenWhileRunning.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        Executor home = homeContext();
+        return Multi.createBy().repeating().uni(() -> dispatchBatch(home))
+                .whilst(claimed -> claimed == config.batchSize() && !stopping)
+                .collect().last()
+                .replaceWithVoid()
+                .onFailure().invoke(failure -> LOG.warnf("Dispatching due notifications failed: %s", ErrorText.of(failure)))
+                .onFailure().recoverWithNull()
+                .onTermination().invoke(() -> {
+                    running.set(false);
+                    if (wokenWhileRunning.getAndSet(false)) {
+                        wake();
+                    }
+                });
+    }
+
+    private Uni<Integer> dispatchBatch(Executor home) {
+        return Panache.withTransaction(() -> notifications.claimDue(config.batchSize(), config.lease()))
+                .chain(claimed -> {
+                    // The lease started in the database before the claim returned, so measuring from here with the
+                    // monotonic clock can only underestimate how much of it is left.
+                    long startSendingBy = System.nanoTime() + sendingWindow.toNanos();
+                    return Multi.createFrom().iterable(claimed)
+                            .onItem().transformToUni(notification -> onOwnContext(() -> deliver(notification, startSendingBy)))
+                            .merge(config.concurrency())
+                            .collect().last()
+                            .emitOn(home)
+                            .replaceWith(claimed.size());
+                });
+    }
+
+    private Uni<Void> deliver(Notification notification, long startSendingBy) {
+        if (notification.attempts() > config.maxAttempts()) {
+            // Reclaimed after its dispatcher died mid-attempt, with no attempt left to spend.
+            return record(notification, new Outcome.Failed("attempts-exhausted", notification.lastError()));
+        }
+        if (System.nanoTime() - startSendingBy > 0) {
+            // Too little of the lease left to finish a send: another dispatcher could take the row over meanwhile.
+            return record(notification, new Outcome.Released());
+        }
+        Channel channel = channels.get(notification.channel());
+        if (channel == null) {
+            return record(notification, new Outcome.Failed("unknown-channel", null));
+        }
+        Executor home = homeContext();
+        return contacts.contactFor(notification.clinicId(), notification.patientId())
+                .chain(contact -> contact.isEmpty()
+                        ? record(notification, new Outcome.Skipped("no-contact"))
+                        : send(channel, notification, contact.get(), home));
+    }
+
+    private Uni<Void> send(Channel channel, Notification notification, Contact contact, Executor home) {
+        Delivery delivery = new Delivery(notification.id(), notification.clinicId(), notification.patientId(),
+                notification.courseId(), notification.kind(), notification.idempotencyKey(), notification.attempts(),
+                contact, notification.payload());
+        return Uni.createFrom().deferred(() -> channel.send(delivery))
+                .ifNoItem().after(config.sendTimeout()).fail()
+                .<Outcome> map(sent -> new Outcome.Sent())
+                .onFailure().recoverWithItem(failure -> afterFailure(notification, failure))
+                // The provider answers on its own event loop; the database session belongs to ours.
+                .emitOn(home)
+                .chain(outcome -> record(notification, outcome));
+    }
+
+    private Outcome afterFailure(Notification notification, Throwable failure) {
+        String error = ErrorText.of(failure);
+        if (notification.attempts() >= config.maxAttempts()) {
+            return new Outcome.Failed("attempts-exhausted", error);
+        }
+        return new Outcome.Retry(backoff.delayAfter(notification.attempts(), ThreadLocalRandom.current()), error);
+    }
+
+    private Uni<Void> record(Notification notification, Outcome outcome) {
+        return Panache.withTransaction(() -> outcome.record(notifications, notification))
+                .invoke(recorded -> {
+                    metrics.counter("courses.notifications.deliveries", "kind", notification.kind(),
+                            "channel", notification.channel(), "outcome", outcome.name()).increment();
+                    if (!recorded) {
+                        LOG.warnf("Notification %s was taken over by another dispatcher before its %s was recorded",
+                                notification.id(), outcome.name());
+                    } else if (outcome instanceof Outcome.Sent) {
+                        LOG.debugf("Notification %s (%s) sent", notification.id(), notification.kind());
+                    } else {
+                        LOG.infof("Notification %s (%s) attempt %d: %s", notification.id(), notification.kind(),
+                                notification.attempts(), outcome);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Runs one delivery on a context of its own: Hibernate Reactive keeps one session per context, and the
+     * deliveries of a batch run side by side.
+     */
+    private Uni<Void> onOwnContext(Supplier<Uni<Void>> delivery) {
+        return Uni.createFrom().emitter(emitter -> newSafeContext()
+                .runOnContext(ignored -> delivery.get().subscribe().with(emitter::complete, emitter::fail)));
+    }
+
+    private Context newSafeContext() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
+    }
+
+    private static Executor homeContext() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+    }
+
+    /** What an attempt came to, and the guarded statement that writes it down. */
+    sealed interface Outcome {
+
+        String name();
+
+        Uni<Boolean> record(NotificationRepository notifications, Notification notification);
+
+        record Sent() implements Outcome {
+            public String name() {
+                return "sent";
+            }
+
+            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
+                return notifications.markSent(notification.id(), notification.attempts());
+            }
+        }
+
+        record Retry(Duration delay, String error) implements Outcome {
+            public String name() {
+                return "retry";
+            }
+
+            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
+                return notifications.markRetry(notification.id(), notification.attempts(), delay, error);
+            }
+        }
+
+        record Failed(String reason, String error) implements Outcome {
+            public String name() {
+                return "failed";
+            }
+
+            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
+                return notifications.markFailed(notification.id(), notification.attempts(), reason, error);
+            }
+        }
+
+        /** Handed back unsent, without spending an attempt. */
+        record Released() implements Outcome {
+            public String name() {
+                return "released";
+            }
+
+            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
+                return notifications.release(notification.id(), notification.attempts());
+            }
+        }
+
+        record Skipped(String reason) implements Outcome {
+            public String name() {
+                return "skipped";
+            }
+
+            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
+                return notifications.markSkipped(notification.id(), notification.attempts(), reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package health.courses.notification.notification;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class NotificationPlanner {
+
+    private final NotificationRepository notifications;
+    private final ObjectMapper json;
+
+    NotificationPlanner(NotificationRepository notifications, ObjectMapper json) {
+        this.notifications = notifications;
+        this.json = json;
+    }
+
+    /** Joins the caller's transaction; true when planned, false when the same message was planned before. */
+    public Uni<Boolean> plan(PlannedNotification planned) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(planned.payload());
+        } catch (JsonProcessingException unserializable) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Payload of " + planned.kind(), unserializable));
+        }
+        return notifications.plan(UUID.randomUUID(), planned, payload);
+    }
+}

@@ -1,0 +1,129 @@
+package health.courses.notification.notification;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * State changes are single guarded statements against the database clock. Every mark after a claim matches on
+ * {@code status = 'sending' and attempts = <the claimed attempt>}: a dispatcher whose claim lapsed and was taken
+ * over finds zero rows and changes nothing.
+ */
+@ApplicationScoped
+public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
+
+    /**
+     * The payload parameter is cast to text first: a parameter cast straight to jsonb is typed jsonb, and the
+     * driver would then store the Java string as one JSON string instead of the object it spells.
+     */
+    Uni<Boolean> plan(UUID id, PlannedNotification planned, String payload) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                insert into notification (id, clinic_id, patient_id, course_id, session_id, kind, channel, due_at,
+                                          status, next_attempt_at, idempotency_key, payload)
+                values (:id, :clinicId, :patientId, :courseId, :sessionId, :kind, :channel, :dueAt,
+                        'planned', :dueAt, :idempotencyKey, cast(cast(:payload as text) as jsonb))
+                on conflict (idempotency_key) do nothing""")
+                .setParameter("id", id)
+                .setParameter("clinicId", planned.clinicId())
+                .setParameter("patientId", planned.patientId())
+                .setParameter("courseId", planned.courseId())
+                .setParameter("sessionId", planned.sessionId().orElse(null))
+                .setParameter("kind", planned.kind())
+                .setParameter("channel", planned.channel())
+                .setParameter("dueAt", planned.dueAt())
+                .setParameter("idempotencyKey", planned.idempotencyKey())
+                .setParameter("payload", payload)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Takes up to {@code limit} due notifications for this dispatcher: rows another dispatcher holds locked are
+     * skipped, not waited for, so replicas share the backlog. A claim is a lease: {@code next_attempt_at} moves
+     * to its end, and a row still {@code sending} after that (its dispatcher died) is due again.
+     */
+    Uni<List<Notification>> claimDue(int limit, Duration lease) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                with due as (
+                    select id from notification
+                     where status in ('planned', 'sending') and next_attempt_at <= now()
+                     order by next_attempt_at
+                     limit :limit
+                       for update skip locked)
+                update notification n
+                   set status = 'sending', attempts = n.attempts + 1, claimed_at = now(),
+                       next_attempt_at = now() + make_interval(secs => :leaseSeconds)
+                  from due
+                 where n.id = due.id
+                returning n.id""", UUID.class)
+                .setParameter("limit", limit)
+                .setParameter("leaseSeconds", (double) lease.toMillis() / 1000)
+                .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Notification>of())
+                        : list("id in ?1 order by nextAttemptAt", ids));
+    }
+
+    Uni<Boolean> markSent(UUID id, int attempt) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update notification set status = 'sent', sent_at = now(), last_error = null
+                 where id = :id and status = 'sending' and attempts = :attempt""")
+                .setParameter("id", id)
+                .setParameter("attempt", attempt)
+                .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
+    Uni<Boolean> markRetry(UUID id, int attempt, Duration delay, String error) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update notification
+                   set status = 'planned', next_attempt_at = now() + make_interval(secs => :delaySeconds),
+                       last_error = :error
+                 where id = :id and status = 'sending' and attempts = :attempt""")
+                .setParameter("id", id)
+                .setParameter("attempt", attempt)
+                .setParameter("delaySeconds", (double) delay.toMillis() / 1000)
+                .setParameter("error", error)
+                .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
+    Uni<Boolean> markFailed(UUID id, int attempt, String reason, String error) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update notification
+                   set status = 'failed', failed_at = now(), status_reason = :reason, last_error = :error
+                 where id = :id and status = 'sending' and attempts = :attempt""")
+                .setParameter("id", id)
+                .setParameter("attempt", attempt)
+                .setParameter("reason", reason)
+                .setParameter("error", error)
+                .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
+    Uni<Boolean> markSkipped(UUID id, int attempt, String reason) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update notification set status = 'skipped', skipped_at = now(), status_reason = :reason
+                 where id = :id and status = 'sending' and attempts = :attempt""")
+                .setParameter("id", id)
+                .setParameter("attempt", attempt)
+                .setParameter("reason", reason)
+                .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
+    /** Back to planned and due at once, as if never claimed: the attempt was not made. */
+    Uni<Boolean> release(UUID id, int attempt) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update notification set status = 'planned', attempts = attempts - 1, next_attempt_at = now()
+                 where id = :id and status = 'sending' and attempts = :attempt""")
+                .setParameter("id", id)
+                .setParameter("attempt", attempt)
+                .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+}

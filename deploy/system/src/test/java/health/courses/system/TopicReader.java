@@ -1,0 +1,84 @@
+package health.courses.system;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic from the beginning with a plain consumer and no group, so the test sees exactly what was published
+ * and takes no part in the services' consumer groups.
+ */
+final class TopicReader implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final String topic;
+    private boolean assigned;
+
+    TopicReader(String bootstrapServers, String topic) {
+        this.topic = topic;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                // the producer creates its topic with the partition count it wants; a reader must not create it first
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"),
+                new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** The first record matching {@code wanted} within {@code timeout}. */
+    Optional<ConsumerRecord<String, String>> find(Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!assigned && !assign()) {
+                sleep();
+                continue;
+            }
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                if (wanted.test(record)) {
+                    return Optional.of(record);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean assign() {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(2));
+        if (partitions == null || partitions.isEmpty()) {
+            return false;
+        }
+        List<TopicPartition> all = partitions.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(all);
+        consumer.seekToBeginning(all);
+        assigned = true;
+        return true;
+    }
+
+    static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}

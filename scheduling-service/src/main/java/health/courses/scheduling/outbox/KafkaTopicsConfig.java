@@ -21,6 +21,19 @@ public interface KafkaTopicsConfig {
     @WithDefault("6")
     int courseEventsPartitions();
 
+    /**
+     * Partitions of patient-checkin-events. notification-service produces it and normally creates it; this service
+     * creates it too when absent (tests, a local run where it starts first), with the same count.
+     */
+    @WithName("checkin-events.partitions")
+    @WithDefault("6")
+    int checkinEventsPartitions();
+
+    /** The dead-letter topic of this service's consumer: rare, inspected by hand, one partition is enough. */
+    @WithName("dead-letter.partitions")
+    @WithDefault("1")
+    int deadLetterPartitions();
+
     @WithDefault("30s")
     Duration adminTimeout();
 }

@@ -37,17 +37,20 @@ public class OutboxRelay {
     private final OutboxStore store;
     private final CloudEventPublisher publisher;
     private final OutboxConfig config;
+    private final OutboxMetrics metrics;
 
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenDuringRound = new AtomicBoolean();
 
-    OutboxRelay(Pool pool, OutboxStore store, CloudEventPublisher publisher, OutboxConfig config) {
+    OutboxRelay(Pool pool, OutboxStore store, CloudEventPublisher publisher, OutboxConfig config,
+            OutboxMetrics metrics) {
         this.pool = pool;
         this.store = store;
         this.publisher = publisher;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Called once the topic exists, so the first send cannot auto-create it with the broker's defaults. */
@@ -140,6 +143,7 @@ public class OutboxRelay {
                         return Uni.createFrom().item(new CourseOutcome(published, row, failure));
                     }
                     published.add(row.id());
+                    metrics.published(row);
                     return publishInOrder(rows, next + 1, published);
                 });
     }

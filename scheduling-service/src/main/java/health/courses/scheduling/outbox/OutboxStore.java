@@ -45,8 +45,9 @@ class OutboxStore {
             ORDER BY aggregate_id, publish_order
             LIMIT $2""";
 
+    /** clock_timestamp(), not now(): now() is the round's start, before the sends, and would hide the publish time. */
     private static final String MARK_PUBLISHED = """
-            UPDATE outbox_event SET status = 'published', published_at = now(), last_error = NULL
+            UPDATE outbox_event SET status = 'published', published_at = clock_timestamp(), last_error = NULL
             WHERE id = ANY($1)""";
 
     private static final String MARK_FAILED = """

@@ -20,9 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the topic this service produces to, with its partition count, before the relay's first send: otherwise
- * the broker would auto-create it with its defaults. Runs off the startup thread so a slow broker does not delay
- * the HTTP API; the relay waits for it.
+ * Creates the topics this service uses, with their partition counts, before the relay's first send: otherwise the
+ * broker would auto-create them with its defaults. That is the topic it produces to, its consumer's dead-letter
+ * topic, and the consumed patient-checkin-events when absent (its producer, notification-service, may start later).
+ * Runs off the startup thread so a slow broker does not delay the HTTP API; the relay waits for it.
  */
 @ApplicationScoped
 class TopicSetup {
@@ -32,14 +33,21 @@ class TopicSetup {
     private final KafkaTopicsConfig config;
     private final Map<String, Object> kafka;
     private final String courseEventsTopic;
+    private final String checkinEventsTopic;
+    private final String checkinDeadLetterTopic;
     private final OutboxRelay relay;
 
     TopicSetup(KafkaTopicsConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "mp.messaging.outgoing.course-events.topic") String courseEventsTopic,
+            @ConfigProperty(name = "mp.messaging.incoming.checkin-events.topic") String checkinEventsTopic,
+            @ConfigProperty(name = "mp.messaging.incoming.checkin-events.dead-letter-queue.topic")
+            String checkinDeadLetterTopic,
             OutboxRelay relay) {
         this.config = config;
         this.kafka = kafka;
         this.courseEventsTopic = courseEventsTopic;
+        this.checkinEventsTopic = checkinEventsTopic;
+        this.checkinDeadLetterTopic = checkinDeadLetterTopic;
         this.relay = relay;
     }
 
@@ -51,13 +59,16 @@ class TopicSetup {
         Uni.createFrom().item(this::createTopics)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .subscribe().with(created -> relay.start(), failure -> {
-                    LOG.warnf("Could not create topic %s (%s); publishing anyway", courseEventsTopic, failure.toString());
+                    LOG.warnf("Could not create topics (%s); publishing anyway", failure.toString());
                     relay.start();
                 });
     }
 
     List<NewTopic> topics() {
-        return List.of(new NewTopic(courseEventsTopic, config.courseEventsPartitions(), config.replicationFactor()));
+        return List.of(
+                new NewTopic(courseEventsTopic, config.courseEventsPartitions(), config.replicationFactor()),
+                new NewTopic(checkinEventsTopic, config.checkinEventsPartitions(), config.replicationFactor()),
+                new NewTopic(checkinDeadLetterTopic, config.deadLetterPartitions(), config.replicationFactor()));
     }
 
     private boolean createTopics() {

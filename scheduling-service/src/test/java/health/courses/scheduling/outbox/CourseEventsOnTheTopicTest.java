@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.courses.localstack.LocalStackTestResource;
 import health.courses.scheduling.support.Bookings;
+import health.courses.scheduling.support.EventSchemas;
 import health.courses.scheduling.support.TestClinic;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -75,6 +76,7 @@ class CourseEventsOnTheTopicTest {
 
         Set<String> ids = new HashSet<>();
         for (ConsumerRecord<String, String> event : events) {
+            EventSchemas.assertValid(header(event, "ce_type"), event.value());
             List<String> names = new ArrayList<>();
             event.headers().forEach(header -> names.add(header.key()));
             assertThat(names, containsInAnyOrder(CE_HEADERS.toArray()));

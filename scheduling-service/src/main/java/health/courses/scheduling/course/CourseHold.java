@@ -1,0 +1,85 @@
+package health.courses.scheduling.course;
+
+import health.courses.scheduling.outbox.Outbox;
+import health.courses.scheduling.outbox.OutgoingEvent;
+import health.courses.scheduling.session.SessionRepository;
+import health.courses.scheduling.session.SessionStatus;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Puts a course on hold: the course and every future scheduled session become held (not cancelled, so their slots
+ * stay taken), the course's version grows, and {@code course.held.v1} lists the held sessions so consumers withdraw
+ * their reminders. Held sessions get no events of their own. Used by check-in escalations and by a clinician's hold.
+ */
+@ApplicationScoped
+public class CourseHold {
+
+    public static final String COURSE_HELD = "course.held.v1";
+
+    /** The course.held.v1 data; exactly the contract's fields (see asyncapi/schemas/course.held.v1.json). */
+    record CourseHeld(UUID clinicId, UUID courseId, UUID patientId, String status, int version, String reason,
+            List<UUID> heldSessionIds) {
+    }
+
+    /** A hold that took effect. */
+    public record Held(Course course, List<UUID> heldSessionIds) {
+    }
+
+    private final CourseRepository courses;
+    private final SessionRepository sessions;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    CourseHold(CourseRepository courses, SessionRepository sessions, Outbox outbox) {
+        this.courses = courses;
+        this.sessions = sessions;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Must run inside the caller's transaction, which then also holds the outbox row. Empty when nothing changed:
+     * no such course in the clinic, or it is already held, cancelled or completed (so a repeated hold is a no-op and
+     * emits nothing).
+     *
+     * @param reason a machine-readable code, e.g. {@code checkin-escalated:urgent}; never free clinical text
+     */
+    public Uni<Optional<Held>> hold(UUID clinicId, UUID courseId, String reason) {
+        // The row lock serialises concurrent changes of one course, so two holds cannot both see "scheduled".
+        return courses.findById(courseId, LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(course -> {
+                    if (course == null || !course.clinicId.equals(clinicId) || course.status != CourseStatus.SCHEDULED) {
+                        return Uni.createFrom().item(Optional.<Held>empty());
+                    }
+                    return holdSessions(course)
+                            .call(held -> courses.flush())
+                            .flatMap(held -> outbox.append(List.of(event(course, held, reason)))
+                                    .map(ignored -> Optional.of(new Held(course, held))));
+                });
+    }
+
+    private Uni<List<UUID>> holdSessions(Course course) {
+        Instant now = clock.instant();
+        course.status = CourseStatus.HELD;
+        return sessions.list("courseId = ?1 and status = ?2 and startsAt > ?3", Sort.by("number"), course.id,
+                        SessionStatus.SCHEDULED, now)
+                .map(future -> {
+                    future.forEach(session -> session.status = SessionStatus.HELD);
+                    return future.stream().map(session -> session.id).toList();
+                });
+    }
+
+    /** Built after the flush, so {@code version} is the one the hold committed. */
+    private static OutgoingEvent event(Course course, List<UUID> held, String reason) {
+        return new OutgoingEvent(course.clinicId, CourseEvents.AGGREGATE, course.id, COURSE_HELD, course.id.toString(),
+                new CourseHeld(course.clinicId, course.id, course.patientId, CourseStatus.HELD.word(), course.version,
+                        reason, held));
+    }
+}

@@ -31,6 +31,14 @@ public class Clinic {
     @Column(name = "min_gap_hours", nullable = false)
     public int minGapHours;
 
+    /** JSON list of {weekday, opens, closes}; read through {@link Clinics#openingHours(Clinic)}. */
+    @Column(name = "opening_hours", nullable = false)
+    public String openingHours;
+
+    /** Issue 5: whether a missed session is made up at the end of the course. */
+    @Column(name = "make_up_sessions", nullable = false)
+    public boolean makeUpSessions;
+
     @Version
     public int version;
 

@@ -1,7 +1,9 @@
 package health.courses.scheduling.course;
 
+import health.courses.scheduling.clinic.OpeningHours;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,16 +22,41 @@ public record CoursePattern(List<DayOfWeek> weekdays, int sessionsPerWeek, int w
         weekdays = weekdays.stream().distinct().sorted().toList();
     }
 
-    /** Absent weekdays are chosen spread over the week, never on consecutive days. */
-    public static CoursePattern of(int sessionsPerWeek, int weeks, List<DayOfWeek> weekdays) {
-        List<DayOfWeek> days = weekdays != null && !weekdays.isEmpty() ? weekdays : spreadOver(sessionsPerWeek);
-        return new CoursePattern(days, sessionsPerWeek, weeks);
+    /**
+     * Absent weekdays are chosen as the first even spread whose every day is open at the requested time: Mon+Thu,
+     * else Tue+Fri, else Wed+Sat for two a week; Mon+Wed+Fri, else Tue+Thu+Sat for three. Given weekdays are kept.
+     */
+    public static CoursePattern choose(int sessionsPerWeek, int weeks, List<DayOfWeek> weekdays, OpeningHours hours,
+            LocalTime time, int minutes) {
+        if (weekdays != null && !weekdays.isEmpty()) {
+            return new CoursePattern(weekdays, sessionsPerWeek, weeks);
+        }
+        List<List<DayOfWeek>> spreads = spreadsOver(sessionsPerWeek);
+        return new CoursePattern(spreads.stream()
+                .filter(days -> days.stream().allMatch(day -> hours.on(day)
+                        .filter(open -> !time.isBefore(open.opens()) && !time.plusMinutes(minutes).isAfter(open.closes()))
+                        .isPresent()))
+                .findFirst().orElse(spreads.get(0)), sessionsPerWeek, weeks);
+    }
+
+    /** The given weekdays, or every even spread the system would choose from when none are given. */
+    public static List<CoursePattern> candidates(int sessionsPerWeek, int weeks, List<DayOfWeek> weekdays) {
+        if (weekdays != null && !weekdays.isEmpty()) {
+            return List.of(new CoursePattern(weekdays, sessionsPerWeek, weeks));
+        }
+        return spreadsOver(sessionsPerWeek).stream().map(days -> new CoursePattern(days, sessionsPerWeek, weeks)).toList();
     }
 
     static List<DayOfWeek> spreadOver(int sessionsPerWeek) {
+        return spreadsOver(sessionsPerWeek).get(0);
+    }
+
+    private static List<List<DayOfWeek>> spreadsOver(int sessionsPerWeek) {
         return switch (sessionsPerWeek) {
-            case 2 -> List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY);
-            case 3 -> List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+            case 2 -> List.of(List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), List.of(DayOfWeek.TUESDAY, DayOfWeek.FRIDAY),
+                    List.of(DayOfWeek.WEDNESDAY, DayOfWeek.SATURDAY));
+            case 3 -> List.of(List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
+                    List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY, DayOfWeek.SATURDAY));
             default -> throw new IllegalArgumentException("No spread for " + sessionsPerWeek + " sessions a week");
         };
     }

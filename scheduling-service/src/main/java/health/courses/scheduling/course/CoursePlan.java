@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,7 @@ public record CoursePlan(CoursePattern pattern, ZoneId zone, List<PlannedSession
         List<PlannedSession> sessions = new ArrayList<>();
         int number = 1;
         for (LocalDate date : pattern.dates(from)) {
-            ZonedDateTime start = ZonedDateTime.of(date, localTime, zone);
-            ZonedDateTime end = start.plusMinutes(sessionMinutes);
-            sessions.add(new PlannedSession(number++, date, start.toLocalTime(), start, end));
+            sessions.add(PlannedSession.at(number++, date, localTime, sessionMinutes, zone, null));
         }
         return new CoursePlan(pattern, zone, List.copyOf(sessions));
     }

@@ -1,8 +1,12 @@
 package health.courses.scheduling.course;
 
+import health.courses.scheduling.api.Created;
+import health.courses.scheduling.api.Idempotency;
+import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.auth.Caller;
 import health.courses.scheduling.auth.Roles;
 import health.courses.scheduling.problem.Ids;
+import health.courses.scheduling.problem.InvalidInput;
 import health.courses.scheduling.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,13 +14,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,21 +60,85 @@ public class CourseResource {
                      "practitionerId": "0b7e4c52-8d1f-4a3b-9c6e-1f2a3b4c5d6e",
                      "roomId": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
                      "startDate": "2027-03-22", "sessionsPerWeek": 3, "weeks": 4, "localTime": "10:00"}""")))
-    @APIResponse(responseCode = "201", description = "Booked; Location names the course",
+    @APIResponse(responseCode = "201", description = "Booked; Location names the course, ETag is its version",
             content = @Content(schema = @Schema(implementation = CourseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; `errors` names each field and rule",
+    @APIResponse(responseCode = "400", description = "Invalid body; `errors` names each field and rule (validation)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validation", value = """
+                            {"type": "https://courses.health/problems/validation", "title": "The request is not valid",
+                             "status": 400, "detail": "sessionsPerWeek: must be 2 or 3",
+                             "errors": [{"field": "sessionsPerWeek", "rule": "max", "message": "must be 2 or 3"}]}""")))
+    @APIResponse(responseCode = "409", description = "Only taken slots stand in the way (slot-taken): `conflicts` lists each "
+            + "session with its reasons (practitioner-busy, room-busy) and up to 3 alternatives. Nothing was booked.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "slot-taken", value = """
+                            {"type": "https://courses.health/problems/slot-taken", "title": "Slot already taken", "status": 409,
+                             "detail": "session 5 at 2027-03-31T10:00:00+02:00 (practitioner-busy); nothing was booked",
+                             "conflicts": [{"number": 5, "date": "2027-03-31", "start": "2027-03-31T10:00:00+02:00",
+                                            "end": "2027-03-31T10:30:00+02:00", "reasons": ["practitioner-busy"],
+                                            "takenBy": ["practitioner"],
+                                            "alternatives": ["2027-03-31T10:30:00+02:00", "2027-03-31T09:30:00+02:00", "2027-03-31T10:45:00+02:00"]}]}""")))
+    @APIResponse(responseCode = "422", description = "The clinic's rules refuse the course; nothing was booked. Types: "
+            + "course-not-schedulable (`conflicts` per session: outside-opening-hours, clinic-closed, too-close, busy), "
+            + "evaluation-required, evaluation-expired, contraindicated (`findings`), unknown-reference (`errors`), "
+            + "sessions-too-close (weekdays closer than the clinic's minimum gap), start-date-in-past, idempotency-key-reuse",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "course-not-schedulable", value = """
+                            {"type": "https://courses.health/problems/course-not-schedulable", "title": "Course cannot be scheduled",
+                             "status": 422, "detail": "session 1 at 2027-03-22T17:45:00+01:00 (outside-opening-hours); nothing was booked",
+                             "conflicts": [{"number": 1, "date": "2027-03-22", "start": "2027-03-22T17:45:00+01:00",
+                                            "end": "2027-03-22T18:15:00+01:00", "reasons": ["outside-opening-hours"], "takenBy": [],
+                                            "alternatives": ["2027-03-22T17:30:00+01:00", "2027-03-22T17:15:00+01:00", "2027-03-22T17:00:00+01:00"]}]}"""),
+                    @ExampleObject(name = "evaluation-required", value = """
+                            {"type": "https://courses.health/problems/evaluation-required", "title": "Evaluation required", "status": 422,
+                             "detail": "Patient 5f0c6b1e-2a44-4c8e-9b1d-7a3e2f6d8c90 has no evaluation on or before 2027-03-22; record one with POST /api/v1/patients/5f0c6b1e-2a44-4c8e-9b1d-7a3e2f6d8c90/evaluations",
+                             "patientId": "5f0c6b1e-2a44-4c8e-9b1d-7a3e2f6d8c90"}"""),
+                    @ExampleObject(name = "evaluation-expired", value = """
+                            {"type": "https://courses.health/problems/evaluation-expired", "title": "Evaluation expired", "status": 422,
+                             "detail": "The newest evaluation is of 2027-02-19, 31 days before the start 2027-03-22; at most 30 days are allowed: re-evaluate first",
+                             "evaluationId": "7d3f0e52-1c2b-4a5e-9f8d-6b7a8c9d0e1f", "evaluationDate": "2027-02-19", "maxAgeDays": 30, "validUntil": "2027-03-21"}"""),
+                    @ExampleObject(name = "contraindicated", value = """
+                            {"type": "https://courses.health/problems/contraindicated", "title": "Contraindicated", "status": 422,
+                             "detail": "The evaluation of 2027-03-17 found acute-prostatitis: a course must not be scheduled",
+                             "evaluationId": "7d3f0e52-1c2b-4a5e-9f8d-6b7a8c9d0e1f", "findings": ["acute-prostatitis"]}"""),
+                    @ExampleObject(name = "unknown-reference", value = """
+                            {"type": "https://courses.health/problems/unknown-reference", "title": "Unknown reference", "status": 422,
+                             "detail": "The course names a patient, practitioner or room your clinic does not have",
+                             "errors": [{"field": "patientId", "rule": "exists", "message": "no such patient in your clinic"}]}"""),
+                    @ExampleObject(name = "sessions-too-close", value = """
+                            {"type": "https://courses.health/problems/sessions-too-close", "title": "Sessions too close together", "status": 422,
+                             "detail": "4 pair(s) of sessions start less than 44 hours apart; choose weekdays with a day between them",
+                             "minGapHours": 44, "pairs": [{"numbers": [1, 2], "hoursApart": 24}]}"""),
+                    @ExampleObject(name = "start-date-in-past", value = """
+                            {"type": "https://courses.health/problems/start-date-in-past", "title": "Start date in the past", "status": 422,
+                             "detail": "The course cannot start on 2027-03-01: today is 2027-03-15 in the clinic's zone Europe/Berlin",
+                             "errors": [{"field": "startDate", "rule": "not-past", "message": "must be today or later"}]}"""),
+                    @ExampleObject(name = "idempotency-key-reuse", value = """
+                            {"type": "https://courses.health/problems/idempotency-key-reuse", "title": "Idempotency-Key reused", "status": 422,
+                             "detail": "This Idempotency-Key was already used with a different request; use a new key for a new request"}""") }))
+    public Uni<Response> book(
+            @Parameter(description = "Retry-safe booking: the same key and body answer the first result for 24 h; another body is refused (idempotency-key-reuse)")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull BookCourseRequest request) {
+        return courses.book(caller.clinicId(), caller.subject(), idempotencyKey, request).map(Created::toResponse);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.BOOKING, Roles.CLINICIAN, Roles.OPERATOR })
+    @Operation(summary = "The caller's clinic's courses, newest first, a page at a time")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CourseList.class)))
+    @APIResponse(responseCode = "400", description = "A malformed patientId or status, limit above 100, or a foreign cursor (validation)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A session would double-book the practitioner or room (slot-taken); `conflicts` lists them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown practitioner or room (unknown-reference), or sessions too close (sessions-too-close)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<CourseView>> book(@Valid @NotNull BookCourseRequest request) {
-        return courses.book(caller.clinicId(), caller.subject(), request)
-                .map(booked -> RestResponse.ResponseBuilder
-                        .<CourseView>created(URI.create("/api/v1/courses/" + booked.course().id))
-                        .tag(new EntityTag(Integer.toString(booked.course().version)))
-                        .entity(CourseView.of(booked.course(), booked.sessions()))
-                        .build());
+    public Uni<CourseList> list(
+            @Parameter(description = "Only this patient's courses", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("patientId") String patientId,
+            @Parameter(description = "Only courses in this status",
+                    schema = @Schema(enumeration = { "scheduled", "held", "cancelled", "completed" }))
+            @QueryParam("status") String status,
+            @Parameter(description = "1-100, 50 when absent") @QueryParam("limit") Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return courses.list(caller.clinicId(), patientId == null ? null : Ids.parse("patientId", patientId),
+                status(status), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -83,5 +154,13 @@ public class CourseResource {
                 .map(found -> RestResponse.ResponseBuilder.ok(CourseView.of(found.course(), found.sessions()))
                         .tag(new EntityTag(Integer.toString(found.course().version)))
                         .build());
+    }
+
+    private static CourseStatus status(String word) {
+        if (word == null) {
+            return null;
+        }
+        return Arrays.stream(CourseStatus.values()).filter(status -> status.word().equals(word)).findFirst()
+                .orElseThrow(() -> new InvalidInput("status", "one-of", "must be one of scheduled, held, cancelled, completed"));
     }
 }

@@ -1,8 +1,17 @@
 package health.courses.scheduling.course;
 
+import health.courses.scheduling.api.Created;
+import health.courses.scheduling.api.Cursor;
+import health.courses.scheduling.api.Page;
+import health.courses.scheduling.api.PageRequest;
+import health.courses.scheduling.api.Idempotency;
 import health.courses.scheduling.clinic.Clinic;
+import health.courses.scheduling.clinic.ClinicClock;
 import health.courses.scheduling.clinic.Clinics;
+import health.courses.scheduling.closure.Closures;
+import health.courses.scheduling.evaluation.ClinicalGate;
 import health.courses.scheduling.outbox.Outbox;
+import health.courses.scheduling.patient.PatientRepository;
 import health.courses.scheduling.practitioner.PractitionerRepository;
 import health.courses.scheduling.problem.FieldError;
 import health.courses.scheduling.problem.Problem;
@@ -16,68 +25,81 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import java.net.URI;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /** Books courses and answers what a course looks like. */
 @ApplicationScoped
 public class Courses {
 
+    static final String BOOK = "POST /api/v1/courses";
+
     private final Clinics clinics;
     private final PractitionerRepository practitioners;
     private final RoomRepository rooms;
+    private final PatientRepository patients;
+    private final ClinicalGate gate;
+    private final Closures closures;
     private final CourseRepository courses;
     private final SessionRepository sessions;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Idempotency idempotency;
+    private final ClinicClock clock;
 
-    Courses(Clinics clinics, PractitionerRepository practitioners, RoomRepository rooms, CourseRepository courses,
-            SessionRepository sessions, Outbox outbox) {
+    Courses(Clinics clinics, PractitionerRepository practitioners, RoomRepository rooms, PatientRepository patients,
+            ClinicalGate gate, Closures closures, CourseRepository courses, SessionRepository sessions, Outbox outbox,
+            Idempotency idempotency, ClinicClock clock) {
         this.clinics = clinics;
         this.practitioners = practitioners;
         this.rooms = rooms;
+        this.patients = patients;
+        this.gate = gate;
+        this.closures = closures;
         this.courses = courses;
         this.sessions = sessions;
         this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     public record BookedCourse(Course course, List<Session> sessions) {
     }
 
-    /**
-     * All or nothing: the course, every session and every event commit in one transaction, or nothing does. Every
-     * occurrence is checked before writing so the answer can name each taken slot; the exclusion constraints are
-     * what makes a double booking impossible when two requests race past that check.
-     */
-    public Uni<BookedCourse> book(UUID clinicId, String bookedBy, BookCourseRequest request) {
-        CoursePattern pattern = CoursePattern.of(request.sessionsPerWeek(), request.weeks(), request.weekdays());
-        AtomicReference<CoursePlan> planned = new AtomicReference<>();
-        return Panache.withTransaction(() -> clinics.current(clinicId)
-                .call(clinic -> requireResources(clinicId, request))
-                .flatMap(clinic -> {
-                    CoursePlan plan = CoursePlan.of(pattern, request.startDate(), request.localTime(),
-                            request.sessionMinutesOrDefault(), clinic.zoneId());
-                    planned.set(plan);
-                    plan.requireGap(Duration.ofHours(clinic.minGapHours));
-                    return requireFree(clinicId, request, plan)
-                            .flatMap(free -> store(clinic, bookedBy, request, plan))
-                            .call(booked -> outbox.append(CourseEvents.scheduled(booked.course(), booked.sessions())));
-                }))
-                .onFailure(DoubleBookingRace::lost)
-                .recoverWithUni(lostRace -> nameTakenSlots(clinicId, request, planned.get()));
+    /** A course ready to store: the clinic it belongs to, the pattern and every session placed. */
+    record Checked(Clinic clinic, CoursePlan plan) {
     }
 
     /**
-     * After losing a race the winner has committed, so the same check that runs before writing now finds the
-     * taken sessions and names them; the answer is the same 409 as without a race.
+     * All or nothing: the course, every session, every event and the idempotency record commit in one transaction,
+     * or nothing does. Every occurrence is checked before writing so the answer can name each one that fails; the
+     * exclusion constraints are what makes a double booking impossible when two requests race past that check.
      */
-    private Uni<BookedCourse> nameTakenSlots(UUID clinicId, BookCourseRequest request, CoursePlan plan) {
-        return Panache.withSession(() -> requireFree(clinicId, request, plan))
+    public Uni<Created> book(UUID clinicId, String bookedBy, String idempotencyKey, BookCourseRequest request) {
+        return idempotency.create(clinicId, idempotencyKey, BOOK, request,
+                () -> check(clinicId, request)
+                        .flatMap(checked -> store(checked, bookedBy, request))
+                        .call(booked -> outbox.append(CourseEvents.scheduled(booked.course(), booked.sessions())))
+                        .map(booked -> Created.of(URI.create("/api/v1/courses/" + booked.course().id),
+                                booked.course().version, CourseView.of(booked.course(), booked.sessions()))))
+                .onFailure(DoubleBookingRace::lost)
+                .recoverWithUni(lostRace -> nameTakenSlots(clinicId, request));
+    }
+
+    /**
+     * After losing a race the winner has committed, so the same checks that run before writing now find the
+     * taken sessions and name them; the answer is the same 409 as without a race.
+     */
+    private Uni<Created> nameTakenSlots(UUID clinicId, BookCourseRequest request) {
+        return Panache.withSession(() -> check(clinicId, request))
                 .flatMap(none -> Uni.createFrom().failure(new SlotTaken(List.of())));
     }
 
@@ -89,59 +111,95 @@ public class Courses {
                         .map(found -> new BookedCourse(course, found)));
     }
 
-    private Uni<Void> requireResources(UUID clinicId, BookCourseRequest request) {
-        return practitioners.findInClinic(clinicId, request.practitionerId())
-                .flatMap(practitioner -> rooms.findInClinic(clinicId, request.roomId())
-                        .map(room -> {
-                            List<FieldError> unknown = new ArrayList<>();
-                            if (practitioner == null) {
-                                unknown.add(new FieldError("practitionerId", "exists",
-                                        "no such practitioner in your clinic"));
-                            }
-                            if (room == null) {
-                                unknown.add(new FieldError("roomId", "exists", "no such room in your clinic"));
-                            }
-                            if (!unknown.isEmpty()) {
-                                throw new RuleViolation(Problem.of("unknown-reference", "Unknown reference", 422,
-                                        "The course names a practitioner or room your clinic does not have")
-                                        .with("errors", unknown));
-                            }
-                            return null;
+    @WithSession
+    public Uni<CourseList> list(UUID clinicId, UUID patientId, CourseStatus status, PageRequest page) {
+        Cursor after = Cursor.decode(page.cursor(), 2);
+        return courses.pageInClinic(clinicId, patientId, status, after, page.fetchSize())
+                .flatMap(found -> sessions.listOfCourses(clinicId, found.stream().map(course -> course.id).toList())
+                        .map(all -> {
+                            Map<UUID, List<Session>> byCourse = all.stream()
+                                    .collect(Collectors.groupingBy(session -> session.courseId));
+                            Page<CourseView> shown = Page.of(found, page,
+                                    course -> CourseView.of(course, byCourse.getOrDefault(course.id, List.of())),
+                                    last -> Cursor.encode(last.createdAt.toString(), last.id.toString()));
+                            return new CourseList(shown.items(), shown.nextCursor());
                         }));
     }
 
-    private Uni<Void> requireFree(UUID clinicId, BookCourseRequest request, CoursePlan plan) {
-        return sessions.occupying(clinicId, request.practitionerId(), request.roomId(),
-                plan.first().start().toInstant(), plan.last().end().toInstant())
-                .map(occupying -> {
-                    List<SlotTaken.TakenSlot> taken = new ArrayList<>();
-                    for (PlannedSession planned : plan.sessions()) {
-                        List<String> takenBy = new ArrayList<>();
-                        for (Session other : occupying) {
-                            if (planned.overlaps(other.startsAt, other.endsAt)) {
-                                if (other.practitionerId.equals(request.practitionerId()) && !takenBy.contains("practitioner")) {
-                                    takenBy.add("practitioner");
+    /** Every rule, in the order a clinic fixes them: references, dates, the clinical gate, then each session. */
+    Uni<Checked> check(UUID clinicId, BookCourseRequest request) {
+        return clinics.current(clinicId)
+                .call(clinic -> requireReferences(clinicId, request))
+                .invoke(clinic -> requireNotPast(clinic, request.startDate()))
+                .call(clinic -> gate.require(clinicId, request.patientId(), request.startDate()))
+                .flatMap(clinic -> {
+                    var hours = clinics.openingHours(clinic);
+                    int minutes = request.sessionMinutesOrDefault();
+                    CoursePattern pattern = CoursePattern.choose(request.sessionsPerWeek(), request.weeks(),
+                            request.weekdays(), hours, request.localTime(), minutes);
+                    CoursePlan plan = CoursePlan.of(pattern, request.startDate(), request.localTime(), minutes,
+                            clinic.zoneId());
+                    Duration minGap = Duration.ofHours(clinic.minGapHours);
+                    plan.requireGap(minGap);
+                    LocalDate from = plan.first().localDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    LocalDate to = plan.last().localDate().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+                    return closures.between(clinicId, from, to)
+                            .flatMap(closed -> sessions.occupying(clinicId, request.practitionerId(), request.roomId(),
+                                    from.atStartOfDay(clinic.zoneId()).toInstant(),
+                                    to.plusDays(1).atStartOfDay(clinic.zoneId()).toInstant())
+                                    .map(occupying -> new BookingRules(clinic.zoneId(), hours, closed, minGap,
+                                            occupying.stream().map(Occupied::of).toList(), request.practitionerId(),
+                                            request.roomId(), minutes, request.startDate())))
+                            .map(rules -> {
+                                SessionPlanner.Schedule schedule = SessionPlanner.plan(plan, rules);
+                                if (!schedule.failures().isEmpty()) {
+                                    throw CourseNotSchedulable.of(schedule.failures());
                                 }
-                                if (other.roomId.equals(request.roomId()) && !takenBy.contains("room")) {
-                                    takenBy.add("room");
-                                }
-                            }
-                        }
-                        if (!takenBy.isEmpty()) {
-                            taken.add(SlotTaken.TakenSlot.of(planned, takenBy));
-                        }
-                    }
-                    if (!taken.isEmpty()) {
-                        throw new SlotTaken(taken);
-                    }
-                    return null;
+                                return new Checked(clinic, new CoursePlan(pattern, plan.zone(), schedule.sessions()));
+                            });
                 });
     }
 
-    private Uni<BookedCourse> store(Clinic clinic, String bookedBy, BookCourseRequest request, CoursePlan plan) {
+    private void requireNotPast(Clinic clinic, LocalDate startDate) {
+        LocalDate today = clock.today(clinic.zoneId());
+        if (startDate.isBefore(today)) {
+            throw new RuleViolation(Problem.of("start-date-in-past", "Start date in the past", 422,
+                    "The course cannot start on " + startDate + ": today is " + today + " in the clinic's zone "
+                            + clinic.zone)
+                    .with("errors", List.of(new FieldError("startDate", "not-past", "must be today or later"))));
+        }
+    }
+
+    private Uni<Void> requireReferences(UUID clinicId, BookCourseRequest request) {
+        return practitioners.findInClinic(clinicId, request.practitionerId())
+                .flatMap(practitioner -> rooms.findInClinic(clinicId, request.roomId())
+                        .flatMap(room -> patients.findInClinic(clinicId, request.patientId())
+                                .map(patient -> {
+                                    List<FieldError> unknown = new ArrayList<>();
+                                    if (patient == null) {
+                                        unknown.add(new FieldError("patientId", "exists", "no such patient in your clinic"));
+                                    }
+                                    if (practitioner == null) {
+                                        unknown.add(new FieldError("practitionerId", "exists",
+                                                "no such practitioner in your clinic"));
+                                    }
+                                    if (room == null) {
+                                        unknown.add(new FieldError("roomId", "exists", "no such room in your clinic"));
+                                    }
+                                    if (!unknown.isEmpty()) {
+                                        throw new RuleViolation(Problem.of("unknown-reference", "Unknown reference", 422,
+                                                "The course names a patient, practitioner or room your clinic does not have")
+                                                .with("errors", unknown));
+                                    }
+                                    return null;
+                                })));
+    }
+
+    private Uni<BookedCourse> store(Checked checked, String bookedBy, BookCourseRequest request) {
+        CoursePlan plan = checked.plan();
         Course course = new Course();
         course.id = UUID.randomUUID();
-        course.clinicId = clinic.id;
+        course.clinicId = checked.clinic().id;
         course.patientId = request.patientId();
         course.practitionerId = request.practitionerId();
         course.roomId = request.roomId();
@@ -156,7 +214,7 @@ public class Courses {
         course.recurrence = plan.pattern().recurrence();
         course.bookedBy = bookedBy;
         course.version = 1;
-        course.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        course.createdAt = clock.now().truncatedTo(ChronoUnit.MICROS);
         List<Session> planned = plan.sessions().stream().map(session -> session(course, session)).toList();
         return courses.persist(course)
                 .call(saved -> sessions.persist(planned))
@@ -175,6 +233,7 @@ public class Courses {
         session.endsAt = planned.end().toInstant();
         session.localDate = planned.localDate();
         session.localTime = planned.localTime();
+        session.movedFrom = planned.movedFrom();
         session.status = SessionStatus.SCHEDULED;
         session.sequence = 0;
         session.version = 1;

@@ -3,7 +3,9 @@ package health.courses.scheduling.practitioner;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Wrapped in an object so paging members can be added without breaking clients. */
-@Schema(name = "PractitionerList")
-public record PractitionerList(List<PractitionerView> items) {
+@Schema(name = "PractitionerList", description = "A page of practitioners by name")
+public record PractitionerList(
+        List<PractitionerView> items,
+        @Schema(description = "Pass as cursor for the next page; null on the last page", example = "RHIuIFdlYmVy")
+        String nextCursor) {
 }

@@ -1,7 +1,11 @@
 package health.courses.scheduling.practitioner;
 
+import health.courses.scheduling.api.Created;
+import health.courses.scheduling.api.Idempotency;
+import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.auth.Caller;
 import health.courses.scheduling.auth.Roles;
+import health.courses.scheduling.problem.Ids;
 import health.courses.scheduling.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,17 +13,23 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/practitioners")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,10 +37,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class PractitionerResource {
 
     private final Practitioners practitioners;
+    private final Idempotency idempotency;
     private final Caller caller;
 
-    PractitionerResource(Practitioners practitioners, Caller caller) {
+    PractitionerResource(Practitioners practitioners, Idempotency idempotency, Caller caller) {
         this.practitioners = practitioners;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -38,20 +50,45 @@ public class PractitionerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BOOKING)
     @Operation(summary = "Add a practitioner to the caller's clinic")
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = PractitionerView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
+    @APIResponse(responseCode = "201", description = "Added; Location names it",
+            content = @Content(schema = @Schema(implementation = PractitionerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (validation)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<PractitionerView>> add(@Valid @NotNull NewPractitioner request) {
-        return practitioners.add(caller.clinicId(), request.name())
-                .map(added -> RestResponse.ResponseBuilder.<PractitionerView>created(URI.create("/api/v1/practitioners/" + added.id))
-                        .entity(PractitionerView.of(added)).build());
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body (idempotency-key-reuse)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> add(
+            @Parameter(description = "Retry-safe creation: the same key and body answer the first result for 24 h")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull NewPractitioner request) {
+        UUID clinicId = caller.clinicId();
+        return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/practitioners", request,
+                () -> practitioners.add(clinicId, request.name()).map(added -> Created.of(
+                        URI.create("/api/v1/practitioners/" + added.id), added.version, PractitionerView.of(added))))
+                .map(Created::toResponse);
     }
 
     @GET
     @RolesAllowed({ Roles.BOOKING, Roles.CLINICIAN, Roles.OPERATOR })
-    @Operation(summary = "The caller's clinic's practitioners, by name")
-    public Uni<PractitionerList> list() {
-        return practitioners.list(caller.clinicId())
-                .map(found -> new PractitionerList(found.stream().map(PractitionerView::of).toList()));
+    @Operation(summary = "The caller's clinic's practitioners, by name, a page at a time")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PractitionerList.class)))
+    @APIResponse(responseCode = "400", description = "limit above 100 or a cursor not from a previous page (validation)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PractitionerList> list(
+            @Parameter(description = "1-100, 50 when absent") @QueryParam("limit") Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return practitioners.list(caller.clinicId(), PageRequest.of(limit, cursor))
+                .map(page -> new PractitionerList(page.items(), page.nextCursor()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.BOOKING, Roles.CLINICIAN, Roles.OPERATOR })
+    @Operation(summary = "One practitioner")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PractitionerView.class)))
+    @APIResponse(responseCode = "404", description = "No such practitioner in the caller's clinic (not-found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PractitionerView> get(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+        return practitioners.find(caller.clinicId(), Ids.parse("id", id)).map(PractitionerView::of);
     }
 }

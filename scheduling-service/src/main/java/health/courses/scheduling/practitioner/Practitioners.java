@@ -1,14 +1,17 @@
 package health.courses.scheduling.practitioner;
 
+import health.courses.scheduling.api.Cursor;
+import health.courses.scheduling.api.Page;
+import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.clinic.Clinics;
+import health.courses.scheduling.problem.ResourceNotFound;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
 
-/** The clinic's practitioners: whoever gives a session. */
+/** The clinic's practitioners: every session needs one. */
 @ApplicationScoped
 public class Practitioners {
 
@@ -33,7 +36,14 @@ public class Practitioners {
     }
 
     @WithSession
-    public Uni<List<Practitioner>> list(UUID clinicId) {
-        return practitioners.listInClinic(clinicId);
+    public Uni<Practitioner> find(UUID clinicId, UUID id) {
+        return practitioners.findInClinic(clinicId, id).onItem().ifNull().failWith(() -> new ResourceNotFound("practitioner", id));
+    }
+
+    @WithSession
+    public Uni<Page<PractitionerView>> list(UUID clinicId, PageRequest page) {
+        Cursor after = Cursor.decode(page.cursor(), 2);
+        return practitioners.pageInClinic(clinicId, after, page.fetchSize())
+                .map(found -> Page.of(found, page, PractitionerView::of, last -> Cursor.encode(last.name, last.id.toString())));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import health.courses.scheduling.course.SlotTaken;
+import health.courses.scheduling.course.Unschedulable;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -23,8 +23,18 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
         properties = {
                 @SchemaProperty(name = "errors", type = SchemaType.ARRAY, implementation = FieldError.class,
                         description = "validation and unknown-reference: each offending field and the rule it broke"),
-                @SchemaProperty(name = "conflicts", type = SchemaType.ARRAY, implementation = SlotTaken.TakenSlot.class,
-                        description = "slot-taken: each session that would double-book, and whose time is taken") })
+                @SchemaProperty(name = "conflicts", type = SchemaType.ARRAY, implementation = Unschedulable.class,
+                        description = "slot-taken and course-not-schedulable: each session that cannot be booked, why, and alternatives"),
+                @SchemaProperty(name = "findings", type = SchemaType.ARRAY, implementation = String.class,
+                        description = "contraindicated: the contraindicated finding codes", example = "[\"acute-prostatitis\"]"),
+                @SchemaProperty(name = "evaluationDate", type = SchemaType.STRING, format = "date",
+                        description = "evaluation-expired: the date of the newest evaluation"),
+                @SchemaProperty(name = "maxAgeDays", type = SchemaType.INTEGER,
+                        description = "evaluation-expired: how old an evaluation may be at the course start"),
+                @SchemaProperty(name = "currentVersion", type = SchemaType.INTEGER,
+                        description = "version-mismatch: the version to send as If-Match after reading again"),
+                @SchemaProperty(name = "existingPatientId", type = SchemaType.STRING, format = "uuid",
+                        description = "external-reference-taken: the patient that already has the reference") })
 public record Problem(
         @Schema(example = "https://courses.health/problems/validation") URI type,
         @Schema(example = "The request is not valid") String title,

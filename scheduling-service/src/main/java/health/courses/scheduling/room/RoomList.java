@@ -3,7 +3,9 @@ package health.courses.scheduling.room;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Wrapped in an object so paging members can be added without breaking clients. */
-@Schema(name = "RoomList")
-public record RoomList(List<RoomView> items) {
+@Schema(name = "RoomList", description = "A page of rooms by name")
+public record RoomList(
+        List<RoomView> items,
+        @Schema(description = "Pass as cursor for the next page; null on the last page", example = "RHIuIFdlYmVy")
+        String nextCursor) {
 }

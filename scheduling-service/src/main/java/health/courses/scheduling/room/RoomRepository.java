@@ -1,5 +1,6 @@
 package health.courses.scheduling.room;
 
+import health.courses.scheduling.api.Cursor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -16,7 +17,13 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
                 .firstResult();
     }
 
-    public Uni<List<Room>> listInClinic(UUID clinicId) {
-        return list("clinicId", Sort.by("name").and("id"), clinicId);
+    /** By name then id; {@code after} is the cursor of the previous page's last item (name, id). */
+    public Uni<List<Room>> pageInClinic(UUID clinicId, Cursor after, int size) {
+        if (after == null) {
+            return find("clinicId", Sort.by("name").and("id"), clinicId).range(0, size - 1).list();
+        }
+        return find("clinicId = :clinicId and (name > :name or (name = :name and id > :id))", Sort.by("name").and("id"),
+                Parameters.with("clinicId", clinicId).and("name", after.key(0)).and("id", UUID.fromString(after.key(1))))
+                .range(0, size - 1).list();
     }
 }

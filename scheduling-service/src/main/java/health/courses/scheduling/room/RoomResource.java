@@ -1,7 +1,11 @@
 package health.courses.scheduling.room;
 
+import health.courses.scheduling.api.Created;
+import health.courses.scheduling.api.Idempotency;
+import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.auth.Caller;
 import health.courses.scheduling.auth.Roles;
+import health.courses.scheduling.problem.Ids;
 import health.courses.scheduling.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,17 +13,23 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/rooms")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,10 +37,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class RoomResource {
 
     private final Rooms rooms;
+    private final Idempotency idempotency;
     private final Caller caller;
 
-    RoomResource(Rooms rooms, Caller caller) {
+    RoomResource(Rooms rooms, Idempotency idempotency, Caller caller) {
         this.rooms = rooms;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -38,20 +50,45 @@ public class RoomResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BOOKING)
     @Operation(summary = "Add a room to the caller's clinic")
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = RoomView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
+    @APIResponse(responseCode = "201", description = "Added; Location names it",
+            content = @Content(schema = @Schema(implementation = RoomView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (validation)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<RoomView>> add(@Valid @NotNull NewRoom request) {
-        return rooms.add(caller.clinicId(), request.name())
-                .map(added -> RestResponse.ResponseBuilder.<RoomView>created(URI.create("/api/v1/rooms/" + added.id))
-                        .entity(RoomView.of(added)).build());
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body (idempotency-key-reuse)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> add(
+            @Parameter(description = "Retry-safe creation: the same key and body answer the first result for 24 h")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull NewRoom request) {
+        UUID clinicId = caller.clinicId();
+        return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/rooms", request,
+                () -> rooms.add(clinicId, request.name()).map(added -> Created.of(
+                        URI.create("/api/v1/rooms/" + added.id), added.version, RoomView.of(added))))
+                .map(Created::toResponse);
     }
 
     @GET
     @RolesAllowed({ Roles.BOOKING, Roles.CLINICIAN, Roles.OPERATOR })
-    @Operation(summary = "The caller's clinic's rooms, by name")
-    public Uni<RoomList> list() {
-        return rooms.list(caller.clinicId())
-                .map(found -> new RoomList(found.stream().map(RoomView::of).toList()));
+    @Operation(summary = "The caller's clinic's rooms, by name, a page at a time")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RoomList.class)))
+    @APIResponse(responseCode = "400", description = "limit above 100 or a cursor not from a previous page (validation)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RoomList> list(
+            @Parameter(description = "1-100, 50 when absent") @QueryParam("limit") Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return rooms.list(caller.clinicId(), PageRequest.of(limit, cursor))
+                .map(page -> new RoomList(page.items(), page.nextCursor()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.BOOKING, Roles.CLINICIAN, Roles.OPERATOR })
+    @Operation(summary = "One room")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RoomView.class)))
+    @APIResponse(responseCode = "404", description = "No such room in the caller's clinic (not-found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RoomView> get(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+        return rooms.find(caller.clinicId(), Ids.parse("id", id)).map(RoomView::of);
     }
 }

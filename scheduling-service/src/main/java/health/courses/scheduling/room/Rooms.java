@@ -1,14 +1,17 @@
 package health.courses.scheduling.room;
 
+import health.courses.scheduling.api.Cursor;
+import health.courses.scheduling.api.Page;
+import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.clinic.Clinics;
+import health.courses.scheduling.problem.ResourceNotFound;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
 
-/** The clinic's treatment rooms: every session needs one. */
+/** The clinic's rooms: every session needs one. */
 @ApplicationScoped
 public class Rooms {
 
@@ -33,7 +36,14 @@ public class Rooms {
     }
 
     @WithSession
-    public Uni<List<Room>> list(UUID clinicId) {
-        return rooms.listInClinic(clinicId);
+    public Uni<Room> find(UUID clinicId, UUID id) {
+        return rooms.findInClinic(clinicId, id).onItem().ifNull().failWith(() -> new ResourceNotFound("room", id));
+    }
+
+    @WithSession
+    public Uni<Page<RoomView>> list(UUID clinicId, PageRequest page) {
+        Cursor after = Cursor.decode(page.cursor(), 2);
+        return rooms.pageInClinic(clinicId, after, page.fetchSize())
+                .map(found -> Page.of(found, page, RoomView::of, last -> Cursor.encode(last.name, last.id.toString())));
     }
 }

@@ -48,6 +48,10 @@ public class Session {
     @Column(name = "local_time", nullable = false)
     public LocalTime localTime;
 
+    /** The pattern date this session replaces when a closure moved it; null on its pattern day (issue 3). */
+    @Column(name = "moved_from")
+    public LocalDate movedFrom;
+
     @Column(nullable = false)
     public SessionStatus status;
 

@@ -17,6 +17,15 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
                 Parameters.with("clinicId", clinicId).and("courseId", courseId));
     }
 
+    /** The sessions of several courses at once (a page of courses), in course then number order. */
+    public Uni<List<Session>> listOfCourses(UUID clinicId, List<UUID> courseIds) {
+        if (courseIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("clinicId = :clinicId and courseId in :courseIds", Sort.by("courseId").and("number"),
+                Parameters.with("clinicId", clinicId).and("courseIds", courseIds));
+    }
+
     /** Sessions that still hold the practitioner or the room somewhere between from and to. */
     public Uni<List<Session>> occupying(UUID clinicId, UUID practitionerId, UUID roomId, Instant from, Instant to) {
         return list("""

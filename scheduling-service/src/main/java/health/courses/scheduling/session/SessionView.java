@@ -1,5 +1,7 @@
 package health.courses.scheduling.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,11 +15,14 @@ public record SessionView(
         @Schema(example = "2027-03-29T10:00:00+02:00") String start,
         @Schema(example = "2027-03-29T10:30:00+02:00") String end,
         @Schema(example = "scheduled") SessionStatus status,
-        @Schema(description = "iCalendar SEQUENCE; grows with every reschedule", example = "0") int sequence) {
+        @Schema(description = "iCalendar SEQUENCE; grows with every reschedule", example = "0") int sequence,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Present when a closure moved the session off its pattern day: the day it replaces",
+                example = "2027-04-02") LocalDate movedFrom) {
 
     public static SessionView of(Session session, ZoneId zone) {
         return new SessionView(session.id, session.number, format(session.startsAt.atZone(zone)),
-                format(session.endsAt.atZone(zone)), session.status, session.sequence);
+                format(session.endsAt.atZone(zone)), session.status, session.sequence, session.movedFrom);
     }
 
     /** ISO-8601 with the offset in force at that instant in the clinic's zone, e.g. 2027-03-29T10:00:00+02:00. */

@@ -34,6 +34,20 @@ public class Rows {
         return count("SELECT count(*) FROM scheduling.outbox_event WHERE clinic_id = ? AND status = 'pending'", clinicId);
     }
 
+    /** Moves a booked session, as a reschedule would: the test needs a collision on one chosen occurrence only. */
+    public void moveSession(UUID sessionId, java.time.OffsetDateTime start, java.time.OffsetDateTime end) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "UPDATE scheduling.session SET starts_at = ?, ends_at = ? WHERE id = ?")) {
+            statement.setObject(1, start);
+            statement.setObject(2, end);
+            statement.setObject(3, sessionId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long count(String sql, UUID clinicId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {

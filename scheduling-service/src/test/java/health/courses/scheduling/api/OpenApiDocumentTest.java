@@ -1,0 +1,43 @@
+package health.courses.scheduling.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import health.courses.localstack.LocalStackTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The published document is what integrators build against: every path of the booking API, with examples. */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class OpenApiDocumentTest {
+
+    @Test
+    void documentsEveryBookingPathAndAnExampleOfEachProblemType() {
+        JsonPath openApi = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+
+        Map<String, Object> paths = openApi.getMap("paths");
+        assertThat(paths.keySet(), hasItems("/api/v1/clinic", "/api/v1/practitioners", "/api/v1/practitioners/{id}",
+                "/api/v1/rooms", "/api/v1/rooms/{id}", "/api/v1/closures", "/api/v1/closures/{id}",
+                "/api/v1/patients", "/api/v1/patients/{id}", "/api/v1/patients/{patientId}/evaluations",
+                "/api/v1/availability", "/api/v1/courses", "/api/v1/courses/{id}"));
+        assertThat(openApi.get("paths.'/api/v1/clinic'.put"), notNullValue());
+        Map<String, Object> refusals = openApi.getMap(
+                "paths.'/api/v1/courses'.post.responses.'422'.content.'application/problem+json'.examples");
+        assertThat(refusals.keySet(), hasItems("course-not-schedulable", "evaluation-required", "evaluation-expired",
+                "contraindicated", "unknown-reference", "sessions-too-close", "start-date-in-past",
+                "idempotency-key-reuse"));
+        assertThat(openApi.getMap("paths.'/api/v1/courses'.post.responses.'409'.content.'application/problem+json'.examples")
+                .keySet(), hasItems("slot-taken"));
+        assertThat(openApi.getList("paths.'/api/v1/courses'.post.parameters.name"), hasItems("Idempotency-Key"));
+        assertThat(openApi.getList("tags.name"), hasItems("Clinic", "Closures", "Patients", "Availability", "Courses"));
+        assertThat(openApi.getMap("components.schemas").keySet(), hasItems("UnschedulableSession", "OpeningDay",
+                "Finding", "Availability"));
+    }
+}

@@ -53,6 +53,24 @@ public final class TestStack {
                 config().getValue("local-stack.imap.port", Integer.class), address);
     }
 
+    /** A statement without rows (DDL, update), e.g. to stage a failure the service has to cope with. */
+    public static void execute(String sql, Object... parameters) {
+        Properties login = new Properties();
+        login.setProperty("user", config().getValue("quarkus.datasource.username", String.class));
+        login.setProperty("password", config().getValue("quarkus.datasource.password", String.class));
+        login.setProperty("currentSchema", "notification");
+        try (Connection connection = DriverManager.getConnection(
+                config().getValue("quarkus.datasource.jdbc.url", String.class), login);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows as column-name maps; the tests look into the notification schema to see what the service decided. */
     public static List<Map<String, Object>> query(String sql, Object... parameters) {
         Properties login = new Properties();

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,8 +41,8 @@ public class CourseBookedMail implements MailComposer {
     }
 
     @Override
-    public String kind() {
-        return CourseBooked.KIND;
+    public Set<String> kinds() {
+        return Set.of(CourseBooked.KIND);
     }
 
     @Override

@@ -3,6 +3,7 @@ package health.courses.notification.booking;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,8 @@ public class CourseBookedPlanner implements CourseEventHandler {
     }
 
     @Override
-    public String type() {
-        return CourseScheduled.TYPE;
+    public Set<String> types() {
+        return Set.of(CourseScheduled.TYPE);
     }
 
     @Override
@@ -46,8 +47,8 @@ public class CourseBookedPlanner implements CourseEventHandler {
                 course.firstSessionStart(), course.lastSessionEnd(), course.zone());
         // Keyed by course: a second course.scheduled.v1 for the same course (a new event id) tells nothing new.
         PlannedNotification notification = new PlannedNotification(course.clinicId(), course.patientId(),
-                course.courseId(), Optional.empty(), CourseBooked.KIND, CHANNEL, OffsetDateTime.now(ZoneOffset.UTC),
-                CourseBooked.KIND + ":" + course.courseId(), booked);
+                course.courseId(), Optional.empty(), Optional.empty(), CourseBooked.KIND, CHANNEL,
+                OffsetDateTime.now(ZoneOffset.UTC), CourseBooked.KIND + ":" + course.courseId(), booked, Optional.empty());
         return planner.plan(notification).replaceWithVoid();
     }
 

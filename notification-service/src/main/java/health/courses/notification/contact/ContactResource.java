@@ -1,6 +1,5 @@
 package health.courses.notification.contact;
 
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import health.courses.notification.clinic.CallerClinic;
 import health.courses.notification.clinic.Roles;
-import health.courses.notification.problem.PreconditionFailed;
+import health.courses.notification.problem.IfMatch;
 import health.courses.notification.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -41,7 +40,9 @@ public class ContactResource {
 
     private static final String CONTACT_EXAMPLE = """
             {"patientId":"6f1c2f0e-3d4b-4a8e-9a53-0c1f5b2d7e10","email":"patient@example.org",
-             "phone":"+4930123456","language":"de","zone":"Europe/Berlin","version":0,
+             "phone":"+4930123456","language":"de","zone":"Europe/Berlin","preferredChannels":["email","sms"],
+             "quietHours":{"from":"21:00","to":"08:00"},"optOuts":{"channels":[],"kinds":[]},"homeExercise":false,
+             "version":0,
              "updatedAt":"2027-03-20T09:15:00Z"}""";
     private static final String VALIDATION_EXAMPLE = """
             {"type":"https://courses.health/problems/validation","title":"Invalid request","status":400,
@@ -82,7 +83,7 @@ public class ContactResource {
             @RequestBody(content = @Content(examples = @ExampleObject(name = "contact",
                     value = "{\"email\":\"patient@example.org\",\"phone\":\"+4930123456\",\"language\":\"de\",\"zone\":\"Europe/Berlin\"}")))
             @Valid @NotNull ContactDetails details) {
-        return contacts.put(clinic.id(), patientId, details, version(ifMatch))
+        return contacts.put(clinic.id(), patientId, details, IfMatch.version(ifMatch))
                 .map(saved -> RestResponse.ResponseBuilder
                         .create(saved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, saved.contact())
                         .tag(etag(saved.contact()))
@@ -104,21 +105,5 @@ public class ContactResource {
 
     private static EntityTag etag(ContactView contact) {
         return new EntityTag(Long.toString(contact.version()));
-    }
-
-    private static OptionalLong version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return OptionalLong.empty();
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(tag));
-        } catch (NumberFormatException notOurs) {
-            throw new PreconditionFailed("If-Match does not name a version of this contact");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package health.courses.notification.contact;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,6 +13,10 @@ public record ContactView(
         String phone,
         String language,
         String zone,
+        List<String> preferredChannels,
+        @Schema(description = "Absent: the clinic's default quiet hours apply") QuietHours quietHours,
+        OptOuts optOuts,
+        boolean homeExercise,
         @Schema(description = "Send it back in If-Match to change only what you read") long version,
         OffsetDateTime updatedAt) {
 }

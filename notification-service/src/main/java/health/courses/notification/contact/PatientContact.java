@@ -1,7 +1,9 @@
 package health.courses.notification.contact;
 
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.EmbeddedId;
@@ -22,6 +24,18 @@ public class PatientContact {
     private String phone;
     private String language;
     private String zone;
+    @Column(name = "preferred_channels")
+    private String[] preferredChannels;
+    @Column(name = "quiet_hours_start")
+    private LocalTime quietHoursStart;
+    @Column(name = "quiet_hours_end")
+    private LocalTime quietHoursEnd;
+    @Column(name = "opted_out_channels")
+    private String[] optedOutChannels;
+    @Column(name = "opted_out_kinds")
+    private String[] optedOutKinds;
+    @Column(name = "home_exercise")
+    private boolean homeExercise;
     @Version
     private long version;
     @Column(name = "created_at")
@@ -46,6 +60,15 @@ public class PatientContact {
         phone = details.phone();
         language = details.language() != null ? details.language() : Languages.DEFAULT;
         zone = details.zone() != null ? details.zone() : DEFAULT_ZONE;
+        // Distinct, in the order given: a channel named twice would otherwise get every reminder twice.
+        preferredChannels = (details.preferredChannels() != null ? details.preferredChannels() : Channels.DEFAULT_PREFERRED)
+                .stream().distinct().toArray(String[]::new);
+        quietHoursStart = details.quietHours() == null ? null : details.quietHours().from();
+        quietHoursEnd = details.quietHours() == null ? null : details.quietHours().to();
+        OptOuts optOuts = details.optOuts() != null ? details.optOuts() : OptOuts.NONE;
+        optedOutChannels = optOuts.channels().stream().distinct().toArray(String[]::new);
+        optedOutKinds = optOuts.kinds().stream().distinct().toArray(String[]::new);
+        homeExercise = Boolean.TRUE.equals(details.homeExercise());
         updatedAt = now;
     }
 
@@ -54,10 +77,21 @@ public class PatientContact {
     }
 
     ContactView view() {
-        return new ContactView(key.patientId(), email, phone, language, zone, version, updatedAt);
+        return new ContactView(key.patientId(), email, phone, language, zone, List.of(preferredChannels),
+                quietHours().orElse(null), optOuts(), homeExercise, version, updatedAt);
     }
 
     Contact contact() {
-        return new Contact(email, Optional.ofNullable(phone), Languages.locale(language), ZoneId.of(zone));
+        return new Contact(email, Optional.ofNullable(phone), Languages.locale(language), ZoneId.of(zone),
+                List.of(preferredChannels), quietHours(), optOuts(), homeExercise);
+    }
+
+    private Optional<QuietHours> quietHours() {
+        return quietHoursStart == null || quietHoursEnd == null ? Optional.empty()
+                : Optional.of(new QuietHours(quietHoursStart, quietHoursEnd));
+    }
+
+    private OptOuts optOuts() {
+        return new OptOuts(List.of(optedOutChannels), List.of(optedOutKinds));
     }
 }

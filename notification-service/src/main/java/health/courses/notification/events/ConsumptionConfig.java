@@ -8,8 +8,9 @@ import io.smallrye.config.ConfigMapping;
 public interface ConsumptionConfig {
 
     /**
-     * Transient failures (database unreachable, lock timeout) are retried in place, holding the partition so
-     * a course's events keep their order; after the last attempt the record is dead-lettered.
+     * Transient failures (database unreachable, lock timeout) are retried in place, with the delay doubling up
+     * to {@code max}, for as long as it takes: the partition waits so a course's events keep their order, and
+     * readiness reports the stall. Only events that can never be applied are dead-lettered.
      */
     Retry retry();
 
@@ -17,7 +18,5 @@ public interface ConsumptionConfig {
         Duration initial();
 
         Duration max();
-
-        int attempts();
     }
 }

@@ -1,5 +1,7 @@
 package health.courses.notification.events;
 
+import java.util.Set;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -8,8 +10,8 @@ import io.smallrye.mutiny.Uni;
  */
 public interface CourseEventHandler {
 
-    /** The CloudEvents {@code type} this handler applies, e.g. {@code course.scheduled.v1}. */
-    String type();
+    /** The CloudEvents {@code type}s this handler applies, e.g. {@code course.scheduled.v1}. */
+    Set<String> types();
 
     Uni<Void> apply(CloudEvent event);
 }

@@ -2,12 +2,12 @@ package health.courses.notification.events;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -36,14 +36,18 @@ public class CourseEventsConsumer {
     private final ConsumptionConfig config;
     private final ObjectMapper json;
     private final Event<CourseEventApplied> applied;
+    private final ConsumerStalls stalls;
 
     CourseEventsConsumer(InboxRepository inbox, @All List<CourseEventHandler> handlers, ConsumptionConfig config,
-            ObjectMapper json, Event<CourseEventApplied> applied) {
+            ObjectMapper json, Event<CourseEventApplied> applied, @Readiness ConsumerStalls stalls) {
         this.inbox = inbox;
-        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(CourseEventHandler::type, Function.identity()));
+        this.handlers = handlers.stream()
+                .flatMap(handler -> handler.types().stream().map(type -> Map.entry(type, handler)))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         this.config = config;
         this.json = json;
         this.applied = applied;
+        this.stalls = stalls;
     }
 
     @Incoming("course-events")
@@ -55,10 +59,15 @@ public class CourseEventsConsumer {
         } catch (PoisonEvent poison) {
             return deadLetter(message, record, poison);
         }
+        // A good event waits out a database outage however long it lasts: dead-lettering it would lose a
+        // cancellation or a reschedule. Only a PoisonEvent (the event itself is wrong) leaves the retry loop.
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> apply(event)))
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
-                .retry().withBackOff(config.retry().initial(), config.retry().max()).atMost(config.retry().attempts())
+                .invoke(failure -> stalls.failed(event.id(), failure))
+                .onFailure(failure -> !(failure instanceof PoisonEvent))
+                .retry().withBackOff(config.retry().initial(), config.retry().max()).indefinitely()
                 .onItemOrFailure().transformToUni((committed, failure) -> {
+                    stalls.cleared(event.id());
                     if (failure != null) {
                         return deadLetter(message, record, failure);
                     }

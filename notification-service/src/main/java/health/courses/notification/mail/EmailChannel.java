@@ -3,13 +3,13 @@ package health.courses.notification.mail;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import health.courses.notification.contact.Contact;
 import health.courses.notification.notification.Channel;
 import health.courses.notification.notification.Delivery;
 import io.quarkus.arc.All;
@@ -30,13 +30,20 @@ public class EmailChannel implements Channel {
     EmailChannel(ReactiveMailer mailer, @All List<MailComposer> composers, MailConfig config,
             @ConfigProperty(name = "quarkus.mailer.from") String from) {
         this.mailer = mailer;
-        this.composers = composers.stream().collect(Collectors.toUnmodifiableMap(MailComposer::kind, Function.identity()));
-        this.messageIdDomain = config.messageIdDomain().orElseGet(() -> domainOf(from));
+        this.composers = composers.stream()
+                .flatMap(composer -> composer.kinds().stream().map(kind -> Map.entry(kind, composer)))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        this.messageIdDomain = config.messageIdDomain().orElseGet(() -> MailConfig.domainOf(from));
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public boolean canReach(Contact contact) {
+        return contact.email() != null && !contact.email().isBlank();
     }
 
     @Override
@@ -51,6 +58,9 @@ public class EmailChannel implements Channel {
                 .addHeader("Message-ID", messageId(delivery.notificationId()))
                 // RFC 3834: tells mail servers and clients not to send vacation replies to us.
                 .addHeader("Auto-Submitted", "auto-generated");
+        for (MailText.Attachment attachment : text.attachments()) {
+            mail.addAttachment(attachment.name(), attachment.data(), attachment.contentType());
+        }
         return mailer.send(mail);
     }
 
@@ -60,11 +70,5 @@ public class EmailChannel implements Channel {
      */
     String messageId(UUID notificationId) {
         return "<notification-" + notificationId + "@" + messageIdDomain + ">";
-    }
-
-    private static String domainOf(String from) {
-        int at = from.lastIndexOf('@');
-        String domain = at < 0 ? "" : from.substring(at + 1).replace(">", "").strip();
-        return domain.isEmpty() ? "localhost" : domain;
     }
 }

@@ -1,12 +1,14 @@
 package health.courses.notification.mail;
 
+import java.util.Set;
+
 import health.courses.notification.notification.Delivery;
 
 /** Writes the email for one kind of notification, in the patient's language and time zone. */
 public interface MailComposer {
 
-    /** The notification kind it writes, e.g. {@code course-booked}. */
-    String kind();
+    /** The notification kinds it writes, e.g. {@code course-booked}. */
+    Set<String> kinds();
 
     MailText compose(Delivery delivery);
 }

@@ -1,5 +1,21 @@
 package health.courses.notification.mail;
 
-/** A rendered message: the same content as plain text and as HTML, for whichever the patient's mail client shows. */
-public record MailText(String subject, String text, String html) {
+import java.util.List;
+
+/**
+ * A rendered message: the same content as plain text and as HTML, for whichever the patient's mail client shows,
+ * and any attachments (e.g. the session as an iCalendar file).
+ */
+public record MailText(String subject, String text, String html, List<Attachment> attachments) {
+
+    public MailText(String subject, String text, String html) {
+        this(subject, text, html, List.of());
+    }
+
+    public MailText {
+        attachments = List.copyOf(attachments);
+    }
+
+    public record Attachment(String name, String contentType, byte[] data) {
+    }
 }

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import health.courses.notification.contact.Contact;
 import health.courses.notification.contact.ContactService;
 import health.courses.notification.events.CourseEventApplied;
+import health.courses.notification.session.SessionStateRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -46,6 +47,7 @@ public class Dispatcher {
 
     private final NotificationRepository notifications;
     private final ContactService contacts;
+    private final SessionStateRepository sessions;
     private final Map<String, Channel> channels;
     private final DispatchConfig config;
     private final Backoff backoff;
@@ -58,10 +60,12 @@ public class Dispatcher {
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private volatile boolean stopping;
 
-    Dispatcher(NotificationRepository notifications, ContactService contacts, @All List<Channel> channels,
+    Dispatcher(NotificationRepository notifications, ContactService contacts, SessionStateRepository sessions,
+            @All List<Channel> channels,
             DispatchConfig config, MeterRegistry metrics, Vertx vertx) {
         this.notifications = notifications;
         this.contacts = contacts;
+        this.sessions = sessions;
         this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(Channel::name, Function.identity()));
         this.config = config;
         this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
@@ -149,10 +153,36 @@ public class Dispatcher {
             return record(notification, new Outcome.Failed("unknown-channel", null));
         }
         Executor home = homeContext();
-        return contacts.contactFor(notification.clinicId(), notification.patientId())
-                .chain(contact -> contact.isEmpty()
-                        ? record(notification, new Outcome.Skipped("no-contact"))
-                        : send(channel, notification, contact.get(), home));
+        return stillWanted(notification).chain(wanted -> {
+            if (!wanted) {
+                return record(notification, new Outcome.Withdrawn("stale"));
+            }
+            return contacts.contactFor(notification.clinicId(), notification.patientId()).chain(contact -> {
+                if (contact.isEmpty()) {
+                    return record(notification, new Outcome.Skipped("no-contact"));
+                }
+                if (!contact.get().accepts(notification.kind(), notification.channel())) {
+                    return record(notification, new Outcome.Skipped("opted-out"));
+                }
+                if (!channel.canReach(contact.get())) {
+                    return record(notification, new Outcome.Skipped("no-address"));
+                }
+                return send(channel, notification, contact.get(), home);
+            });
+        });
+    }
+
+    /**
+     * A reminder goes out only while its session is still scheduled, not held, and at the version it was planned
+     * from. The consumer withdraws reminders when a session changes; this check covers the ones it could not (a
+     * reminder claimed at that moment) and any change that reached us in between.
+     */
+    private Uni<Boolean> stillWanted(Notification notification) {
+        if (notification.sessionVersion() == null) {
+            return Uni.createFrom().item(true);
+        }
+        return Panache.withSession(() -> sessions.current(notification.sessionId()))
+                .map(session -> session != null && session.stillWants(notification.sessionVersion()));
     }
 
     private Uni<Void> send(Channel channel, Notification notification, Contact contact, Executor home) {
@@ -170,6 +200,9 @@ public class Dispatcher {
 
     private Outcome afterFailure(Notification notification, Throwable failure) {
         String error = ErrorText.of(failure);
+        if (failure instanceof PermanentFailure) {
+            return new Outcome.Failed("rejected", error);
+        }
         if (notification.attempts() >= config.maxAttempts()) {
             return new Outcome.Failed("attempts-exhausted", error);
         }
@@ -259,6 +292,17 @@ public class Dispatcher {
 
             public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
                 return notifications.release(notification.id(), notification.attempts());
+            }
+        }
+
+        /** The session changed since the reminder was planned: it must not go out. */
+        record Withdrawn(String reason) implements Outcome {
+            public String name() {
+                return "withdrawn";
+            }
+
+            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
+                return notifications.markWithdrawn(notification.id(), notification.attempts(), reason);
             }
         }
 

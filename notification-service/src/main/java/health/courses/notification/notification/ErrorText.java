@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * A failure as stored in {@code last_error} and logged. Providers like to quote the recipient ("550 <x@y>:
  * mailbox unavailable"); addresses and phone numbers are masked so contact data stays in the contact table.
  */
-final class ErrorText {
+public final class ErrorText {
 
     private static final int MAX_LENGTH = 500;
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"'@]+");
@@ -15,7 +15,7 @@ final class ErrorText {
     private ErrorText() {
     }
 
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
         String text = failure.getClass().getSimpleName() + message;
         text = EMAIL.matcher(text).replaceAll("<address>");

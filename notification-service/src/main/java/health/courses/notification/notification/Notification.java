@@ -28,6 +28,8 @@ public class Notification {
     private UUID courseId;
     @Column(name = "session_id")
     private UUID sessionId;
+    @Column(name = "session_version")
+    private Long sessionVersion;
     private String kind;
     private String channel;
     @Column(name = "due_at")
@@ -80,6 +82,11 @@ public class Notification {
 
     public UUID sessionId() {
         return sessionId;
+    }
+
+    /** The session version a reminder was planned from; null for messages that are not session reminders. */
+    public Long sessionVersion() {
+        return sessionVersion;
     }
 
     public String kind() {

@@ -23,23 +23,45 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      */
     Uni<Boolean> plan(UUID id, PlannedNotification planned, String payload) {
         return getSession().chain(session -> session.createNativeQuery("""
-                insert into notification (id, clinic_id, patient_id, course_id, session_id, kind, channel, due_at,
-                                          status, next_attempt_at, idempotency_key, payload)
-                values (:id, :clinicId, :patientId, :courseId, :sessionId, :kind, :channel, :dueAt,
-                        'planned', :dueAt, :idempotencyKey, cast(cast(:payload as text) as jsonb))
+                insert into notification (id, clinic_id, patient_id, course_id, session_id, session_version, kind,
+                                          channel, due_at, status, next_attempt_at, idempotency_key, payload,
+                                          status_reason, skipped_at)
+                values (:id, :clinicId, :patientId, :courseId, :sessionId, :sessionVersion, :kind, :channel, :dueAt,
+                        case when cast(:skipReason as text) is null then 'planned' else 'skipped' end, :dueAt,
+                        :idempotencyKey, cast(cast(:payload as text) as jsonb), cast(:skipReason as text),
+                        case when cast(:skipReason as text) is null then null else now() end)
                 on conflict (idempotency_key) do nothing""")
                 .setParameter("id", id)
                 .setParameter("clinicId", planned.clinicId())
                 .setParameter("patientId", planned.patientId())
                 .setParameter("courseId", planned.courseId())
                 .setParameter("sessionId", planned.sessionId().orElse(null))
+                .setParameter("sessionVersion", planned.sessionVersion().orElse(null))
                 .setParameter("kind", planned.kind())
                 .setParameter("channel", planned.channel())
                 .setParameter("dueAt", planned.dueAt())
                 .setParameter("idempotencyKey", planned.idempotencyKey())
                 .setParameter("payload", payload)
+                .setParameter("skipReason", planned.skipReason().orElse(null))
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Withdraws the reminders of these sessions that are still waiting. A reminder being sent right now is left
+     * alone: its dispatcher checks the session again before sending and withdraws it itself if it is stale.
+     */
+    public Uni<Integer> withdrawReminders(List<UUID> sessionIds, String kind, String reason) {
+        if (sessionIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return getSession().chain(session -> session.createNativeQuery("""
+                update notification set status = 'withdrawn', withdrawn_at = now(), status_reason = :reason
+                 where session_id in (:sessionIds) and kind = :kind and status = 'planned'""")
+                .setParameter("sessionIds", sessionIds)
+                .setParameter("kind", kind)
+                .setParameter("reason", reason)
+                .executeUpdate());
     }
 
     /**
@@ -108,6 +130,17 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     Uni<Boolean> markSkipped(UUID id, int attempt, String reason) {
         return getSession().chain(session -> session.createNativeQuery("""
                 update notification set status = 'skipped', skipped_at = now(), status_reason = :reason
+                 where id = :id and status = 'sending' and attempts = :attempt""")
+                .setParameter("id", id)
+                .setParameter("attempt", attempt)
+                .setParameter("reason", reason)
+                .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
+    Uni<Boolean> markWithdrawn(UUID id, int attempt, String reason) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                update notification set status = 'withdrawn', withdrawn_at = now(), status_reason = :reason
                  where id = :id and status = 'sending' and attempts = :attempt""")
                 .setParameter("id", id)
                 .setParameter("attempt", attempt)

@@ -32,6 +32,12 @@ public class ValidationProblems {
         return Problem.validation("Invalid value for: " + fields, errors).response();
     }
 
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalidCursor(InvalidCursor exception) {
+        var error = new Problem.FieldError("cursor", "cursor", "must be a nextCursor from a previous page");
+        return Problem.validation(exception.getMessage(), List.of(error)).response();
+    }
+
     // Jackson's own mappers would answer these with a bare 400; the closer-typed mapper here wins.
     @ServerExceptionMapper(value = { JsonProcessingException.class, JsonMappingException.class,
             com.fasterxml.jackson.core.JsonParseException.class,
@@ -66,8 +72,12 @@ public class ValidationProblems {
     private static String field(Path path) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+            if (node.getKind() == ElementKind.PROPERTY) {
                 names.add(node.getName());
+            }
+            // A list element is named by its position, e.g. reminderOffsets[1], as a client would point at it.
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null && !names.isEmpty()) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
             }
         }
         return names.isEmpty() ? BODY : String.join(".", names);

@@ -76,7 +76,7 @@ class CourseBookedNotificationTest {
         CourseEvents.publish(
                 CourseEvents.courseScheduled(eventId, CLINIC, course, patient),
                 CourseEvents.courseScheduled(eventId, CLINIC, course, patient),
-                CourseEvents.event(marker, "session.scheduled.v1", course, "{}".getBytes()));
+                CourseEvents.event(marker, "course.extended.v1", course, "{}".getBytes()));
 
         await().atMost(PATIENCE).until(() -> TestStack.query("select 1 from inbox where event_id = ?", marker),
                 rows -> rows.size() == 1);

@@ -1,0 +1,83 @@
+package health.courses.notification.reminder;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import health.courses.notification.contact.Languages;
+import health.courses.notification.mail.MailComposer;
+import health.courses.notification.mail.MailConfig;
+import health.courses.notification.mail.MailText;
+import health.courses.notification.notification.Delivery;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+
+/**
+ * Reminders, change and cancellation notices by email: in the patient's language, the session in the patient's
+ * zone with its UTC offset, the clinic's name, how to reschedule, and the session as an .ics attachment.
+ */
+@ApplicationScoped
+public class SessionMail implements MailComposer {
+
+    private static final Map<String, Map<String, String>> SUBJECTS = Map.of(
+            "en", Map.of(
+                    MessageKind.REMINDER, "Reminder: your session at %s",
+                    MessageKind.CHANGED, "Your session at %s has moved",
+                    MessageKind.CANCELLED, "Your session at %s is cancelled",
+                    MessageKind.COURSE_HELD, "Your treatment course at %s is paused",
+                    MessageKind.COURSE_CANCELLED, "Your treatment course at %s is cancelled"),
+            "de", Map.of(
+                    MessageKind.REMINDER, "Erinnerung: Ihr Termin in %s",
+                    MessageKind.CHANGED, "Ihr Termin in %s wurde verschoben",
+                    MessageKind.CANCELLED, "Ihr Termin in %s wurde abgesagt",
+                    MessageKind.COURSE_HELD, "Ihr Behandlungskurs in %s ist pausiert",
+                    MessageKind.COURSE_CANCELLED, "Ihr Behandlungskurs in %s wurde abgesagt"));
+
+    private final Map<String, Template> texts = new HashMap<>();
+    private final Map<String, Template> htmls = new HashMap<>();
+    private final Letters letters;
+    private final String uidDomain;
+
+    SessionMail(Engine templates, Letters letters, MailConfig config,
+            @ConfigProperty(name = "quarkus.mailer.from") String from) {
+        this.letters = letters;
+        this.uidDomain = config.messageIdDomain().orElseGet(() -> MailConfig.domainOf(from));
+        for (String language : Languages.SUPPORTED) {
+            texts.put(language, required(templates, "session/" + language + ".txt"));
+            htmls.put(language, required(templates, "session/" + language + ".html"));
+        }
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Letters.KINDS;
+    }
+
+    @Override
+    public MailText compose(Delivery delivery) {
+        Object payload = letters.payload(delivery);
+        String language = Letters.language(delivery.contact());
+        PatientLetter letter = PatientLetter.of(delivery.kind(), payload, delivery.contact().zone(),
+                delivery.contact().language());
+        String subject = SUBJECTS.get(language).get(delivery.kind()).formatted(letter.clinicName());
+        List<MailText.Attachment> attachments = payload instanceof SessionLetter session
+                ? List.of(new MailText.Attachment("session.ics", SessionCalendar.CONTENT_TYPE,
+                        SessionCalendar.of(session, MessageKind.CANCELLED.equals(delivery.kind()), uidDomain)))
+                : List.of();
+        return new MailText(subject, texts.get(language).data("letter", letter).render(),
+                htmls.get(language).data("letter", letter).render(), attachments);
+    }
+
+    private static Template required(Engine templates, String id) {
+        Template template = templates.getTemplate(id);
+        if (template == null) {
+            throw new IllegalStateException("Missing template " + id);
+        }
+        return template;
+    }
+}

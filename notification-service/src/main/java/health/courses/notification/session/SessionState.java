@@ -1,0 +1,97 @@
+package health.courses.notification.session;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A session as the latest event told it. Written only by the guarded statements in {@link SessionStateRepository}
+ * (an older version never overwrites a newer one); read when planning and again before each reminder is sent.
+ */
+@Entity
+@Table(name = "session_state")
+public class SessionState {
+
+    public static final String SCHEDULED = "scheduled";
+
+    @Id
+    @Column(name = "session_id")
+    private UUID sessionId;
+    @Column(name = "clinic_id")
+    private UUID clinicId;
+    @Column(name = "course_id")
+    private UUID courseId;
+    @Column(name = "patient_id")
+    private UUID patientId;
+    @Column(name = "starts_at")
+    private OffsetDateTime startsAt;
+    @Column(name = "ends_at")
+    private OffsetDateTime endsAt;
+    private String zone;
+    private int sequence;
+    private String status;
+    private long version;
+    private boolean held;
+    @Column(name = "plan_generation")
+    private int planGeneration;
+
+    protected SessionState() {
+    }
+
+    public UUID sessionId() {
+        return sessionId;
+    }
+
+    public UUID clinicId() {
+        return clinicId;
+    }
+
+    public UUID courseId() {
+        return courseId;
+    }
+
+    public UUID patientId() {
+        return patientId;
+    }
+
+    public OffsetDateTime startsAt() {
+        return startsAt;
+    }
+
+    public OffsetDateTime endsAt() {
+        return endsAt;
+    }
+
+    public String zone() {
+        return zone;
+    }
+
+    public int sequence() {
+        return sequence;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public boolean held() {
+        return held;
+    }
+
+    public int planGeneration() {
+        return planGeneration;
+    }
+
+    /** Whether a reminder planned from {@code plannedVersion} may still go out. */
+    public boolean stillWants(long plannedVersion) {
+        return SCHEDULED.equals(status) && !held && version == plannedVersion;
+    }
+}

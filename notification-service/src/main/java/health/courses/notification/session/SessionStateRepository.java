@@ -1,0 +1,86 @@
+package health.courses.notification.session;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Version-guarded writes: each is one statement, so two consumers racing on the same session (a rebalance)
+ * serialize on the row and the older version loses.
+ */
+@ApplicationScoped
+public class SessionStateRepository implements PanacheRepositoryBase<SessionState, UUID> {
+
+    /** Stores the event's view of the session when it is newer than ours; true when it was. */
+    public Uni<Boolean> applyIfNewer(SessionEvent event, String status) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                insert into session_state (session_id, clinic_id, course_id, patient_id, starts_at, ends_at, zone,
+                                           sequence, status, version)
+                values (:sessionId, :clinicId, :courseId, :patientId, :start, :end, :zone, :sequence, :status, :version)
+                on conflict (session_id) do update
+                   set starts_at = excluded.starts_at, ends_at = excluded.ends_at, zone = excluded.zone,
+                       sequence = excluded.sequence, status = excluded.status, version = excluded.version,
+                       updated_at = now()
+                 where session_state.version < excluded.version
+                   and session_state.clinic_id = excluded.clinic_id""")
+                .setParameter("sessionId", event.sessionId())
+                .setParameter("clinicId", event.clinicId())
+                .setParameter("courseId", event.courseId())
+                .setParameter("patientId", event.patientId())
+                .setParameter("start", event.start())
+                .setParameter("end", event.end())
+                .setParameter("zone", event.zone())
+                .setParameter("sequence", event.sequence())
+                .setParameter("status", status)
+                .setParameter("version", event.version())
+                .executeUpdate())
+                .map(changed -> changed == 1);
+    }
+
+    /** Course-level changes are applied only when newer than the last course event seen; true when newer. */
+    public Uni<Boolean> applyCourseIfNewer(CourseEvent event, String status) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                insert into course_state (course_id, clinic_id, status, version) values (:courseId, :clinicId, :status, :version)
+                on conflict (course_id) do update
+                   set status = excluded.status, version = excluded.version, updated_at = now()
+                 where course_state.version < excluded.version
+                   and course_state.clinic_id = excluded.clinic_id""")
+                .setParameter("courseId", event.courseId())
+                .setParameter("clinicId", event.clinicId())
+                .setParameter("status", status)
+                .setParameter("version", event.version())
+                .executeUpdate())
+                .map(changed -> changed == 1);
+    }
+
+    public Uni<Integer> hold(UUID clinicId, List<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return update("held = true where clinicId = ?1 and sessionId in ?2", clinicId, sessionIds);
+    }
+
+    /** Clears the hold and moves the plan generation on, so the sessions' reminders can be planned afresh. */
+    public Uni<Integer> resume(UUID clinicId, UUID courseId) {
+        return update("held = false, planGeneration = planGeneration + 1 where clinicId = ?1 and courseId = ?2 and held = true",
+                clinicId, courseId);
+    }
+
+    public Uni<Integer> cancelCourse(UUID clinicId, UUID courseId) {
+        return update("status = 'cancelled' where clinicId = ?1 and courseId = ?2 and status = 'scheduled'",
+                clinicId, courseId);
+    }
+
+    public Uni<List<SessionState>> ofCourse(UUID clinicId, UUID courseId) {
+        return list("clinicId = ?1 and courseId = ?2", clinicId, courseId);
+    }
+
+    /** For the dispatcher's check just before a reminder goes out. */
+    public Uni<SessionState> current(UUID sessionId) {
+        return findById(sessionId);
+    }
+}

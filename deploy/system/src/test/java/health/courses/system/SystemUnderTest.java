@@ -1,13 +1,15 @@
 package health.courses.system;
 
+import health.courses.localstack.DevKeys;
 import health.courses.localstack.DevTokens;
 import health.courses.localstack.FreePorts;
+import health.courses.localstack.LocalMail;
+import health.courses.localstack.LocalPostgres;
 import health.courses.localstack.LocalStack;
 import health.courses.localstack.Mailbox;
 import health.courses.localstack.ReceivedMail;
 import health.courses.localstack.ServiceProcess;
 import health.courses.localstack.ServiceSpec;
-import health.courses.localstack.StackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The ephemeral stack plus both packaged services as real processes, started once per test JVM. Crash tests stop a
- * service with {@link ServiceProcess#kill()} and start it again with {@link #restart(ServiceProcess)}.
+ * service with {@link ServiceProcess#kill()} and start it again with {@link #restart(ServiceProcess)}; outage tests
+ * stop the broker with {@link #stopKafka()} and bring it back with {@link #startKafka()}.
  */
 public final class SystemUnderTest implements AutoCloseable {
 
@@ -26,12 +29,12 @@ public final class SystemUnderTest implements AutoCloseable {
     /** Two services, a broker and a database share two cores with the build: keep each service small. */
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
-    private final LocalStack stack;
+    private final Stack stack;
     private volatile ServiceProcess scheduling;
     private volatile ServiceProcess notification;
     private final Thread killOnExit;
 
-    private SystemUnderTest(LocalStack stack, ServiceProcess scheduling, ServiceProcess notification) {
+    private SystemUnderTest(Stack stack, ServiceProcess scheduling, ServiceProcess notification) {
         this.stack = stack;
         this.scheduling = scheduling;
         this.notification = notification;
@@ -49,9 +52,8 @@ public final class SystemUnderTest implements AutoCloseable {
                 spec(root, logs, "notification", "notification-service"));
         specs.forEach(SystemUnderTest::requirePackaged);
 
-        LocalStack stack = LocalStack.start(StackSettings.ephemeral());
-        Map<String, String> config = new HashMap<>(stack.config());
-        config.remove(LocalStack.JWT_PRIVATE_KEY);
+        Stack stack = Stack.start();
+        Map<String, String> config = stack.serviceConfig();
         ServiceProcess scheduling = null;
         ServiceProcess notification = null;
         try {
@@ -119,7 +121,22 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return stack.kafkaBootstrapServers();
+        return stack.kafka().bootstrapServers();
+    }
+
+    /** Broker outage tests: stops the broker (the services stay up and keep retrying). */
+    public void stopKafka() {
+        stack.kafka().stopBroker();
+    }
+
+    /** Starts the stopped broker again on the same ports and data, and returns once clients can use it. */
+    public void startKafka() {
+        stack.kafka().startBroker();
+    }
+
+    /** JDBC URL of the stack's database (user and password: {@link LocalPostgres#USER}), for checks of stored rows. */
+    public String jdbcUrl() {
+        return stack.postgres().jdbcUrl();
     }
 
     public String token(String clinicId, String... roles) {
@@ -127,8 +144,7 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     public List<ReceivedMail> mailbox(String address) {
-        Map<String, String> config = stack.config();
-        return Mailbox.read(config.get(LocalStack.IMAP_HOST), Integer.parseInt(config.get(LocalStack.IMAP_PORT)), address);
+        return Mailbox.read(LocalMail.HOST, stack.mail().imapPort(), address);
     }
 
     private void stopServices() {
@@ -139,6 +155,66 @@ public final class SystemUnderTest implements AutoCloseable {
     private static void stopQuietly(ServiceProcess service) {
         if (service != null) {
             service.stop();
+        }
+    }
+
+    /**
+     * The local stack's parts, composed here rather than by {@code LocalStack} because the broker must be one that
+     * can be stopped and started again ({@link RestartableKafka}); started in parallel like {@code LocalStack}.
+     */
+    private record Stack(RestartableKafka kafka, LocalPostgres postgres, LocalMail mail, DevKeys keys,
+            Duration startTime) implements AutoCloseable {
+
+        static Stack start() {
+            long started = System.nanoTime();
+            // SLF4J initialised from several threads at once replays early calls with a warning; do it once here
+            org.slf4j.LoggerFactory.getILoggerFactory();
+            CompletableFuture<RestartableKafka> kafka = CompletableFuture.supplyAsync(RestartableKafka::start);
+            CompletableFuture<LocalPostgres> postgres = CompletableFuture.supplyAsync(LocalPostgres::ephemeral);
+            CompletableFuture<LocalMail> mail = CompletableFuture.supplyAsync(() -> LocalMail.start(0, 0));
+            DevKeys keys = DevKeys.generate();
+            try {
+                CompletableFuture.allOf(kafka, postgres, mail).join();
+            } catch (RuntimeException e) {
+                for (CompletableFuture<? extends AutoCloseable> part : List.of(kafka, postgres, mail)) {
+                    part.thenAccept(Stack::closeQuietly);
+                }
+                throw e;
+            }
+            return new Stack(kafka.join(), postgres.join(), mail.join(), keys,
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+
+        /** The team contract's keys, as LocalStack.config() gives them, minus the private key services never get. */
+        Map<String, String> serviceConfig() {
+            Map<String, String> config = new HashMap<>();
+            config.put(LocalStack.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
+            config.put(LocalStack.REACTIVE_URL, postgres.reactiveUrl());
+            config.put(LocalStack.JDBC_URL, postgres.jdbcUrl());
+            config.put(LocalStack.DB_USER, LocalPostgres.USER);
+            config.put(LocalStack.DB_PASSWORD, LocalPostgres.PASSWORD);
+            config.put(LocalStack.MAILER_HOST, LocalMail.HOST);
+            config.put(LocalStack.MAILER_PORT, String.valueOf(mail.smtpPort()));
+            config.put(LocalStack.JWT_PUBLIC_KEY, keys.publicKeyBase64());
+            config.put(LocalStack.JWT_ISSUER, DevTokens.ISSUER);
+            config.put(LocalStack.IMAP_HOST, LocalMail.HOST);
+            config.put(LocalStack.IMAP_PORT, String.valueOf(mail.imapPort()));
+            return config;
+        }
+
+        private static void closeQuietly(AutoCloseable part) {
+            try {
+                part.close();
+            } catch (Exception ignored) {
+                // stopping what did start after another part failed; the start failure is what gets reported
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(mail);
+            closeQuietly(kafka);
+            closeQuietly(postgres);
         }
     }
 

@@ -15,11 +15,11 @@ import io.restassured.path.json.JsonPath;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +29,12 @@ class WalkingSkeletonTest {
 
     private static final String TOPIC = "treatment-course-events";
     private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Test
     void bookedCourseIsPublishedAsCloudEventAndMailedToThePatient(SystemUnderTest system) {
         String token = system.token(DemoClinics.A, "booking", "clinician");
-        UUID patientId = UUID.randomUUID();
+        UUID patientId = evaluatedPatient(system, token);
         String email = "patient-" + UUID.randomUUID() + "@example.test";
 
         given().baseUri(system.notificationUrl()).auth().oauth2(token).contentType(ContentType.JSON)
@@ -74,7 +75,7 @@ class WalkingSkeletonTest {
     void anotherClinicsCourseIsNotFound(SystemUnderTest system) {
         String clinicA = system.token(DemoClinics.A, "booking", "clinician");
         String clinicB = system.token(DemoClinics.B, "booking", "clinician");
-        String courseId = book(system, clinicA, UUID.randomUUID());
+        String courseId = book(system, clinicA, evaluatedPatient(system, clinicA));
 
         given().baseUri(system.schedulingUrl()).auth().oauth2(clinicA)
                 .get("/api/v1/courses/{id}", courseId)
@@ -84,12 +85,27 @@ class WalkingSkeletonTest {
                 .then().statusCode(404);
     }
 
+    /** Scheduling books only registered patients with a recent evaluation (issue 3). */
+    private static UUID evaluatedPatient(SystemUnderTest system, String token) {
+        String patientId = given().baseUri(system.schedulingUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("externalReference", "PAT-" + UUID.randomUUID(), "zone", "Europe/Berlin", "language", "en"))
+                .post("/api/v1/patients")
+                .then().statusCode(201)
+                .extract().jsonPath().getString("id");
+        given().baseUri(system.schedulingUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now(BERLIN).toString(), "clinician", "Dr. System",
+                        "findings", List.of("chronic-prostatitis")))
+                .post("/api/v1/patients/{id}/evaluations", patientId)
+                .then().statusCode(201);
+        return UUID.fromString(patientId);
+    }
+
     /** Books on a fresh practitioner and room, so tests never collide on a slot. */
     private static String book(SystemUnderTest system, String token, UUID patientId) {
         String practitionerId = create(system, token, "/api/v1/practitioners", "Practitioner " + UUID.randomUUID());
         String roomId = create(system, token, "/api/v1/rooms", "Room " + UUID.randomUUID());
-        LocalDate monday = LocalDate.now().plusWeeks(2 + ThreadLocalRandom.current().nextInt(50))
-                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        // The evaluation is of today and counts for 30 days: start on the coming Monday (clinic zone Europe/Berlin).
+        LocalDate monday = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         return given().baseUri(system.schedulingUrl()).auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of(
                         "patientId", patientId.toString(),

@@ -1,0 +1,73 @@
+package health.courses.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Kafka down for 30 s: bookings are still accepted (they only need PostgreSQL; the events wait in the outbox), and
+ * once the broker is back the backlog drains with nothing missing and nothing out of order.
+ */
+@SystemTest
+class BrokerOutageTest {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private static final Duration DRAIN = Duration.ofSeconds(90);
+
+    @Test
+    @Timeout(200)
+    void bookingsAreAcceptedWhileTheBrokerIsDownAndTheirEventsFollowWhenItIsBack(SystemUnderTest system) {
+        String token = system.token(UUID.randomUUID().toString(), "booking", "clinician");
+        List<ClinicApi.Booked> booked;
+        int duringOutage;
+        long backlogAtRestart;
+        Duration drained;
+        BookingLoad load = BookingLoad.start(system::schedulingUrl, token, 1, Duration.ofMillis(300));
+        try (Outbox outbox = new Outbox(system.jdbcUrl())) {
+            sleep(Duration.ofSeconds(3));
+            int atStop = load.booked().size();
+            system.stopKafka();
+            try {
+                sleep(OUTAGE);
+            } finally {
+                duringOutage = load.booked().size() - atStop;
+                backlogAtRestart = outbox.pending();
+                system.startKafka();
+            }
+            long back = System.nanoTime();
+            sleep(Duration.ofSeconds(2));
+            load.close();
+            outbox.awaitEmpty(DRAIN);
+            drained = Duration.ofNanos(System.nanoTime() - back);
+        } finally {
+            load.close();
+            booked = load.booked();
+        }
+
+        try (CourseEventLog log = new CourseEventLog(system.kafkaBootstrapServers())) {
+            List<String> problems = log.awaitComplete(booked, DRAIN);
+            System.out.printf("broker outage test: %d s outage, %d bookings confirmed (%d while the broker was down), "
+                    + "%d failed; %d outbox rows pending when the broker came back, none %d ms later (load "
+                    + "running for the first 2 s); %d redelivered duplicates on the topic%n", OUTAGE.toSeconds(),
+                    booked.size(), duringOutage, load.failures().size(), backlogAtRestart, drained.toMillis(),
+                    log.duplicates());
+            assertEquals(List.of(), load.failures(), "the HTTP API must keep accepting bookings");
+            assertTrue(duringOutage >= 10, "bookings during the outage: " + duringOutage);
+            assertEquals(List.of(), problems.stream().limit(5).toList(), problems.size() + " incomplete courses");
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

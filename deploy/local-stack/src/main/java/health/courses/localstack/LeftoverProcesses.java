@@ -1,5 +1,7 @@
 package health.courses.localstack;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * what is left before it checks the ports.
  */
 final class LeftoverProcesses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeftoverProcesses.class);
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
@@ -109,7 +113,7 @@ final class LeftoverProcesses {
     }
 
     private static void stop(ProcessHandle process, String role) {
-        System.out.println("stopping " + role + " (pid " + process.pid() + ") left over from an earlier run");
+        LOG.info("stopping {} (pid {}) left over from an earlier run", role, process.pid());
         process.destroy();
         try {
             process.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,7 @@
 package health.courses.localstack;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +23,10 @@ import java.util.stream.Stream;
  * everything it started.
  */
 public final class LocalRun {
+
+    // slf4j-simple, not java.util.logging: JUL resets its handlers in its own shutdown hook, and the stop
+    // report is written from ours
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     /** C1 only: two services start side by side on small machines about a third faster; a dev run needs no peak speed. */
@@ -44,7 +50,7 @@ public final class LocalRun {
             run = new LocalRun(LocalRunSettings.fromSystemProperties());
             run.preflight();
         } catch (RuntimeException e) {
-            System.err.println("local run: " + e.getMessage());
+            LOG.error("local run: {}", e.getMessage());
             System.exit(2);
             return;
         }
@@ -52,10 +58,10 @@ public final class LocalRun {
         try {
             run.start(launched);
         } catch (RuntimeException e) {
-            System.err.println("local run failed: " + e.getMessage());
+            LOG.error("local run failed: {}", e.getMessage());
             System.exit(1);
         } catch (Error e) {
-            System.err.println("local run failed: " + e);
+            LOG.error("local run failed", e);
             System.exit(1);
         }
         new CountDownLatch(1).await();
@@ -80,7 +86,7 @@ public final class LocalRun {
         });
         if (settings.reset()) {
             deleteRecursively(settings.dataDirectory());
-            System.out.println("reset: deleted " + settings.dataDirectory());
+            LOG.info("reset: deleted {}", settings.dataDirectory());
         }
     }
 
@@ -96,7 +102,7 @@ public final class LocalRun {
         }
         Duration total = Duration.between(launched, Instant.now());
         Duration servicesTime = Duration.ofNanos(System.nanoTime() - started).minus(stackTime);
-        System.out.println(Banner.text(settings, stack, total, stackTime, servicesTime));
+        LOG.info("{}", Banner.text(settings, stack, total, stackTime, servicesTime));
     }
 
     private void startServices() {
@@ -127,18 +133,18 @@ public final class LocalRun {
 
     /** Runs in the shutdown hook: Ctrl-C, SIGTERM from Maven, or a failed start. */
     private void stopAll() {
-        System.out.println("local run: stopping...");
+        LOG.info("local run: stopping...");
         services.parallelStream().forEach(ServiceProcess::stop);
         if (stack != null) {
             try {
                 stack.close();
             } catch (RuntimeException e) {
-                System.err.println("local run: while stopping the stack: " + e.getMessage());
+                LOG.warn("local run: while stopping the stack: {}", e.getMessage());
             }
         }
         leftovers.forget();
-        System.out.println("local run stopped: services, Kafka, PostgreSQL and mail are down; data kept in "
-                + settings.dataDirectory());
+        LOG.info("local run stopped: services, Kafka, PostgreSQL and mail are down; data kept in {}",
+                settings.dataDirectory());
     }
 
     private static void deleteRecursively(Path directory) {

@@ -1,5 +1,8 @@
 package health.courses.system;
 
+import static org.awaitility.Awaitility.await;
+
+import org.awaitility.core.ConditionTimeoutException;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,30 +112,19 @@ final class CourseEventLog implements AutoCloseable {
      * stopped; returns the problems left.
      */
     List<String> awaitComplete(List<ClinicApi.Booked> bookings, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> problems;
-        do {
-            readToEnd(Duration.ofSeconds(20));
-            problems = problems(bookings);
-            if (problems.isEmpty()) {
-                return problems;
-            }
-            sleep();
-        } while (System.nanoTime() < deadline);
-        return problems;
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                readToEnd(Duration.ofSeconds(20));
+                return problems(bookings).isEmpty();
+            });
+        } catch (ConditionTimeoutException stillIncomplete) {
+            // the caller reports what is still missing
+        }
+        return problems(bookings);
     }
 
     int size() {
         return records.size();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package health.courses.system;
 
+import static org.awaitility.Awaitility.await;
+
 import health.courses.localstack.LocalPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,18 +36,8 @@ final class Outbox implements AutoCloseable {
 
     /** Polls every 100 ms until no row is pending; fails after the timeout. */
     void awaitEmpty(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (pending() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("outbox still has " + pending() + " pending rows after " + timeout);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .alias("outbox has no pending row").until(() -> pending() == 0);
     }
 
     @Override

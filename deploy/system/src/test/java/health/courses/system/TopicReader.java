@@ -1,5 +1,8 @@
 package health.courses.system;
 
+import static org.awaitility.Awaitility.await;
+
+import org.awaitility.core.ConditionTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -37,11 +40,15 @@ final class TopicReader implements AutoCloseable {
     /** The first record matching {@code wanted} within {@code timeout}. */
     Optional<ConsumerRecord<String, String>> find(Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!assigned && !assign()) {
-                sleep();
-                continue;
+        if (!assigned) {
+            try {
+                // the topic appears when its producer starts; until then there is nothing to assign
+                await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(this::assign);
+            } catch (ConditionTimeoutException noTopic) {
+                return Optional.empty();
             }
+        }
+        while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
                 if (wanted.test(record)) {
                     return Optional.of(record);
@@ -66,15 +73,6 @@ final class TopicReader implements AutoCloseable {
     static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -93,6 +93,21 @@ class SessionChangesTest {
     }
 
     @Test
+    void reschedulingOntoAnotherCoursesSlotIsRefusedNamingWhoIsBusyAndChangesNothing() {
+        BookedCourse course = BookedCourse.book(START);
+        course.another(START, "12:00");
+        JsonPath before = course.view();
+
+        JsonPath taken = problem(course.sessionChange(4, "reschedule", Map.of("start", "2027-05-10T12:15")), 409,
+                "slot-taken");
+
+        assertThat(taken.getList("conflicts[0].reasons"), hasItem("practitioner-busy"));
+        assertThat(taken.getList("conflicts[0].reasons"), hasItem("room-busy"));
+        assertThat(taken.getList("conflicts[0].alternatives"), not(org.hamcrest.Matchers.empty()));
+        assertEquals(before.getMap(""), course.view().getMap(""));
+    }
+
+    @Test
     void cancellingOneSessionCancelsOnlyItAndAppendsOneMakeUpAtTheEnd() {
         BookedCourse course = BookedCourse.book(START);
         JsonPath before = course.view();

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A course booked over HTTP in a clinic of its own (Mon/Wed/Fri 10:00 for 4 weeks), with the calls tests make on it. */
@@ -18,8 +19,21 @@ public record BookedCourse(TestClinic clinic, UUID id, List<String> sessionIds, 
 
     public static BookedCourse book(LocalDate startDate) {
         TestClinic clinic = TestClinic.fresh();
-        JsonPath booked = given().auth().oauth2(clinic.bookingToken()).contentType(ContentType.JSON)
-                .body(Bookings.threeAWeek(clinic.addPractitioner("Dr. Lifecycle"), clinic.addRoom("Room L"), startDate))
+        return book(clinic, Bookings.threeAWeek(clinic.addPractitioner("Dr. Lifecycle"), clinic.addRoom("Room L"),
+                startDate));
+    }
+
+    /** Another patient's course in the same clinic, practitioner and room, at another local time. */
+    public BookedCourse another(LocalDate startDate, String localTime) {
+        JsonPath mine = view();
+        Map<String, Object> body = Bookings.threeAWeek(UUID.fromString(mine.getString("practitionerId")),
+                UUID.fromString(mine.getString("roomId")), startDate);
+        body.put("localTime", localTime);
+        return book(clinic, body);
+    }
+
+    private static BookedCourse book(TestClinic clinic, Map<String, Object> body) {
+        JsonPath booked = given().auth().oauth2(clinic.bookingToken()).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/courses").then().statusCode(201).extract().jsonPath();
         return new BookedCourse(clinic, UUID.fromString(booked.getString("id")),
                 booked.getList("sessions.id", String.class), booked.getList("sessions.start", String.class));

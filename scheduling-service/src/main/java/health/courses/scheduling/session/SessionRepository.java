@@ -51,7 +51,9 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
             parameters.and("roomId", roomId);
         }
         if (afterStart != null) {
-            query.append(" and (startsAt > :afterStart or (startsAt = :afterStart and id > :afterId))");
+            // A row comparison, not "a > x or (a = x and b > y)": PostgreSQL uses it as an index condition, so a page
+            // deep into a busy week starts at the cursor instead of filtering every row before it.
+            query.append(" and (startsAt, id) > (:afterStart, :afterId)");
             parameters.and("afterStart", afterStart).and("afterId", afterId);
         }
         return find(query.toString(), Sort.by("startsAt").and("id"), parameters).range(0, size - 1).list();

@@ -38,13 +38,13 @@ public enum CourseChange {
     /** 409 illegal-transition naming the course's current status when this change cannot start from it. */
     public void require(Course course) {
         if (!allowedFrom(course.status)) {
-            throw new IllegalTransition("course", course.id, course.status.word(), participle);
+            throw new IllegalTransition("course", course.id, course.status.word(), "it cannot be " + participle);
         }
     }
 
-    static void requireFrom(UUID courseId, CourseStatus status, Set<CourseStatus> allowed, String participle) {
+    static void requireFrom(UUID courseId, CourseStatus status, Set<CourseStatus> allowed, String refusal) {
         if (!allowed.contains(status)) {
-            throw new IllegalTransition("course", courseId, status.word(), participle);
+            throw new IllegalTransition("course", courseId, status.word(), refusal);
         }
     }
 }

@@ -49,9 +49,9 @@ public enum SessionChange {
 
     /** 409 illegal-transition naming the current status of the course or of the session, whichever refuses. */
     void require(Course course, Session session) {
-        CourseChange.requireFrom(course.id, course.status, courseIn, "have a session " + participle);
+        CourseChange.requireFrom(course.id, course.status, courseIn, "its sessions cannot be " + participle);
         if (!allowedFrom(session.status)) {
-            throw new IllegalTransition("session", session.id, session.status.word(), participle);
+            throw new IllegalTransition("session", session.id, session.status.word(), "it cannot be " + participle);
         }
     }
 }

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,25 @@ class SessionChangesTest {
         assertThat(taken.getList("conflicts[0].reasons"), hasItem("room-busy"));
         assertThat(taken.getList("conflicts[0].alternatives"), not(org.hamcrest.Matchers.empty()));
         assertEquals(before.getMap(""), course.view().getMap(""));
+    }
+
+    @Test
+    void twoCoursesReschedulingIntoTheSameSlotAtOnceGetOneMoveAndOneSlotTaken() throws Exception {
+        BookedCourse first = BookedCourse.book(START);
+        BookedCourse second = first.another(START, "12:00");
+        Map<String, String> sameSlot = Map.of("start", "2027-05-10T14:00");
+
+        CompletableFuture<Response> one = CompletableFuture.supplyAsync(() -> first.sessionChange(4, "reschedule", sameSlot));
+        CompletableFuture<Response> other = CompletableFuture.supplyAsync(() -> second.sessionChange(4, "reschedule", sameSlot));
+        List<Integer> statuses = java.util.stream.Stream.of(one.get(), other.get()).map(Response::statusCode).sorted().toList();
+
+        assertEquals(List.of(200, 409), statuses, "one move wins; the other is refused by the check or the database");
+        Response lost = one.get().statusCode() == 409 ? one.get() : other.get();
+        problem(lost, 409, "slot-taken");
+        long atTwo = java.util.stream.Stream.of(first.view(), second.view())
+                .flatMap(view -> view.getList("sessions.start", String.class).stream())
+                .filter("2027-05-10T14:00:00+02:00"::equals).count();
+        assertEquals(1, atTwo);
     }
 
     @Test

@@ -110,7 +110,7 @@ public class CourseChanges {
                         course.status = CourseChange.RESUME.target(course.status);
                         course.statusReason = reason;
                         course.touch();
-                        return (Events) () -> {
+                        return (PendingEvents) () -> {
                             List<OutgoingEvent> events = new ArrayList<>();
                             events.add(CourseEvents.courseChanged(CourseEvents.COURSE_RESUMED, course,
                                     locked.sessions(), reason));
@@ -163,7 +163,7 @@ public class CourseChanges {
                         course.extensionReason = request.reason();
                         course.touch();
                         return locks.persist(added)
-                                .map(ignored -> (Events) () -> {
+                                .map(ignored -> (PendingEvents) () -> {
                                     List<OutgoingEvent> events = new ArrayList<>();
                                     events.add(CourseEvents.courseChanged(CourseEvents.COURSE_EXTENDED, course,
                                             locked.sessions(), request.reason()));
@@ -192,7 +192,7 @@ public class CourseChanges {
             course.status = CourseChange.CANCEL.target(course.status);
             course.statusReason = request.reason();
             course.touch();
-            return Uni.createFrom().item((Events) () -> {
+            return Uni.createFrom().item((PendingEvents) () -> {
                 List<OutgoingEvent> events = new ArrayList<>();
                 events.add(CourseEvents.courseChanged(CourseEvents.COURSE_CANCELLED, course, locked.sessions(),
                         request.reason()));
@@ -203,14 +203,8 @@ public class CourseChanges {
         });
     }
 
-    /** The events of a change, built only after the flush so they carry the versions the change committed. */
-    @FunctionalInterface
-    private interface Events {
-        List<OutgoingEvent> build();
-    }
-
     private Uni<Courses.BookedCourse> change(UUID clinicId, UUID courseId, String ifMatch, CourseChange change,
-            Function<LockedCourse, Uni<Events>> work) {
+            Function<LockedCourse, Uni<PendingEvents>> work) {
         return Panache.withTransaction(() -> locks.lock(clinicId, courseId).flatMap(locked -> {
                     IfMatch.require(ifMatch, "course", locked.course().version);
                     change.require(locked.course());

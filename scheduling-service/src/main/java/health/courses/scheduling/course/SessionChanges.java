@@ -96,8 +96,8 @@ public class SessionChanges {
                         session.localDate = moved.localDate();
                         session.localTime = moved.localTime();
                         session.sequence++;
-                        touch(locked, session, request.reason(), now);
-                        return (Events) () -> List.of(CourseEvents.sessionChanged(CourseEvents.SESSION_RESCHEDULED,
+                        touch(locked, session, request.reason());
+                        return (PendingEvents) () -> List.of(CourseEvents.sessionChanged(CourseEvents.SESSION_RESCHEDULED,
                                 locked.course(), session, request.reason(), previousStart, previousEnd));
                     });
         });
@@ -109,10 +109,10 @@ public class SessionChanges {
             session.status = SessionChange.CANCEL.target();
             session.cancelledBy = request.by();
             String reason = request.by() + ":" + request.reason();
-            touch(locked, session, reason, now);
+            touch(locked, session, reason);
             return makeUp(locked, session, now).map(makeUp -> {
                 boolean finished = finishIfDone(locked, now);
-                return (Events) () -> {
+                return (PendingEvents) () -> {
                     List<OutgoingEvent> events = new ArrayList<>();
                     events.add(CourseEvents.sessionChanged(CourseEvents.SESSION_CANCELLED, locked.course(), session,
                             reason, null, null));
@@ -131,10 +131,10 @@ public class SessionChanges {
             Instant now = requireStarted(locked, session, SessionChange.MISS);
             String reason = request == null ? NO_SHOW : ReasonCode.orDefault(request.reason(), NO_SHOW);
             session.status = SessionChange.MISS.target();
-            touch(locked, session, reason, now);
+            touch(locked, session, reason);
             return makeUp(locked, session, now).map(makeUp -> {
                 boolean finished = finishIfDone(locked, now);
-                return (Events) () -> {
+                return (PendingEvents) () -> {
                     List<OutgoingEvent> events = new ArrayList<>();
                     events.add(CourseEvents.sessionChanged(CourseEvents.SESSION_MISSED, locked.course(), session,
                             reason, null, null));
@@ -155,9 +155,9 @@ public class SessionChanges {
             session.intensity = request.intensity();
             session.toleranceNote = request.toleranceNote();
             session.completedAt = now;
-            touch(locked, session, null, now);
+            touch(locked, session, null);
             boolean finished = finishIfDone(locked, now);
-            return Uni.createFrom().item((Events) () -> {
+            return Uni.createFrom().item((PendingEvents) () -> {
                 List<OutgoingEvent> events = new ArrayList<>();
                 events.add(CourseEvents.sessionChanged(CourseEvents.SESSION_COMPLETED, locked.course(), session, null,
                         null, null));
@@ -169,15 +169,9 @@ public class SessionChanges {
         });
     }
 
-    /** The events of a change, built only after the flush so they carry the versions the change committed. */
-    @FunctionalInterface
-    private interface Events {
-        List<OutgoingEvent> build();
-    }
-
     @FunctionalInterface
     private interface Work {
-        Uni<Events> apply(LockedCourse locked, Session session);
+        Uni<PendingEvents> apply(LockedCourse locked, Session session);
     }
 
     private Uni<Courses.BookedCourse> change(SessionChange change, UUID clinicId, UUID sessionId, String ifMatch,
@@ -204,7 +198,7 @@ public class SessionChanges {
         return now;
     }
 
-    private static void touch(LockedCourse locked, Session session, String reason, Instant now) {
+    private static void touch(LockedCourse locked, Session session, String reason) {
         if (reason != null) {
             session.statusReason = reason;
         }

@@ -70,8 +70,20 @@ public class Course {
     @Column(name = "booked_by", nullable = false)
     public String bookedBy;
 
+    /** Why the course was last held, resumed, cancelled or completed, as a code; never free clinical text. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    /** The reason code of the latest extension. */
+    @Column(name = "extension_reason")
+    public String extensionReason;
+
     @Version
     public int version;
+
+    /** Set by {@link #touch()} on every change: a session change is a course change. */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -82,5 +94,13 @@ public class Course {
 
     public static String weekdaysColumn(List<DayOfWeek> days) {
         return days.stream().map(DayOfWeek::name).collect(Collectors.joining(","));
+    }
+
+    /**
+     * Marks the row changed: real time (not the clinic's clock, which tests hold still), so the value always differs
+     * and Hibernate sees the change and bumps {@link #version} even when only other rows of the change moved.
+     */
+    public void touch() {
+        updatedAt = Instant.now();
     }
 }

@@ -1,5 +1,6 @@
 package health.courses.scheduling.course;
 
+import health.courses.scheduling.clinic.ClinicClock;
 import health.courses.scheduling.outbox.Outbox;
 import health.courses.scheduling.outbox.OutgoingEvent;
 import health.courses.scheduling.session.SessionRepository;
@@ -8,7 +9,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +36,14 @@ public class CourseHold {
     private final CourseRepository courses;
     private final SessionRepository sessions;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    // The clinic's clock, not the system's: "future" sessions are the ones after the clinic's now.
+    private final ClinicClock clock;
 
-    CourseHold(CourseRepository courses, SessionRepository sessions, Outbox outbox) {
+    CourseHold(CourseRepository courses, SessionRepository sessions, Outbox outbox, ClinicClock clock) {
         this.courses = courses;
         this.sessions = sessions;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**
@@ -55,23 +57,34 @@ public class CourseHold {
         // The row lock serialises concurrent changes of one course, so two holds cannot both see "scheduled".
         return courses.findById(courseId, LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(course -> {
-                    if (course == null || !course.clinicId.equals(clinicId) || course.status != CourseStatus.SCHEDULED) {
+                    if (course == null || !course.clinicId.equals(clinicId)
+                            || !CourseChange.HOLD.allowedFrom(course.status)) {
                         return Uni.createFrom().item(Optional.<Held>empty());
                     }
-                    return holdSessions(course)
-                            .call(held -> courses.flush())
-                            .flatMap(held -> outbox.append(List.of(event(course, held, reason)))
-                                    .map(ignored -> Optional.of(new Held(course, held))));
+                    return holdLocked(course, reason).map(Optional::of);
                 });
     }
 
-    private Uni<List<UUID>> holdSessions(Course course) {
-        Instant now = clock.instant();
-        course.status = CourseStatus.HELD;
+    /** Holds a course whose row the caller's transaction has locked and whose status allows a hold. */
+    Uni<Held> holdLocked(Course course, String reason) {
+        return holdSessions(course, reason)
+                .call(held -> courses.flush())
+                .flatMap(held -> outbox.append(List.of(event(course, held, reason)))
+                        .map(ignored -> new Held(course, held)));
+    }
+
+    private Uni<List<UUID>> holdSessions(Course course, String reason) {
+        Instant now = clock.now();
+        course.status = CourseChange.HOLD.target(course.status);
+        course.statusReason = reason;
+        course.touch();
         return sessions.list("courseId = ?1 and status = ?2 and startsAt > ?3", Sort.by("number"), course.id,
                         SessionStatus.SCHEDULED, now)
                 .map(future -> {
-                    future.forEach(session -> session.status = SessionStatus.HELD);
+                    future.forEach(session -> {
+                        session.status = SessionChange.HOLD.target();
+                        session.touch();
+                    });
                     return future.stream().map(session -> session.id).toList();
                 });
     }

@@ -40,11 +40,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Courses")
 public class CourseResource {
 
+    private static final String ID = "id";
+
     private final Courses courses;
+    private final CourseChanges changes;
     private final Caller caller;
 
-    CourseResource(Courses courses, Caller caller) {
+    CourseResource(Courses courses, CourseChanges changes, Caller caller) {
         this.courses = courses;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -154,6 +158,139 @@ public class CourseResource {
                 .map(found -> RestResponse.ResponseBuilder.ok(CourseView.of(found.course(), found.sessions()))
                         .tag(new EntityTag(Integer.toString(found.course().version)))
                         .build());
+    }
+
+    @GET
+    @Path("/{id}/calendar.ics")
+    @Produces(CourseCalendar.CONTENT_TYPE)
+    @RolesAllowed({ Roles.BOOKING, Roles.CLINICIAN, Roles.OPERATOR })
+    @Operation(summary = "The course as an iCalendar file (RFC 5545)",
+            description = "One VEVENT per session: UID session-{sessionId}@courses.health (stable across changes), SEQUENCE "
+                    + "(grows with every reschedule), DTSTART/DTEND in the clinic's zone with its VTIMEZONE, STATUS "
+                    + "CONFIRMED (scheduled, completed), TENTATIVE (held) or CANCELLED (cancelled, missed). No patient name.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "text/calendar",
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such course in the caller's clinic",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> calendar(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
+        return courses.calendar(caller.clinicId(), Ids.parse(ID, id))
+                .map(ics -> Response.ok(ics, CourseCalendar.CONTENT_TYPE).build());
+    }
+
+    @POST
+    @Path("/{id}/hold")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Hold a course",
+            description = "Every future scheduled session becomes held and keeps its slot; no reminders go out for held "
+                    + "sessions. Publishes course.held.v1 listing them. The body is optional.")
+    @RequestBody(required = false, content = @Content(schema = @Schema(implementation = LifecycleRequests.HoldCourse.class)))
+    @APIResponse(responseCode = "200", description = ChangeAnswers.OK, content = @Content(schema = @Schema(implementation = CourseView.class)))
+    @APIResponse(responseCode = "404", description = "No such course in the caller's clinic",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ChangeAnswers.CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "illegal-transition", value = ChangeAnswers.ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = ChangeAnswers.STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = ChangeAnswers.REFUSED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CourseView>> hold(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "The course's version (ETag); optional") @HeaderParam("If-Match") String ifMatch,
+            @Valid LifecycleRequests.HoldCourse request) {
+        return changes.hold(caller.clinicId(), Ids.parse(ID, id), ifMatch, request).map(CourseResource::answer);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Resume a held course",
+            description = "The held sessions re-flow forward from `from`, in order, on the course's weekdays at its time, "
+                    + "under every booking rule (closures, opening hours, minimum gap, free practitioner and room). Each "
+                    + "keeps its id and its sequence grows. Publishes course.resumed.v1 and one session.rescheduled.v1 per "
+                    + "re-flowed session.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LifecycleRequests.ResumeCourse.class),
+            examples = @ExampleObject(name = "two weeks later", value = """
+                    {"from": "2027-05-17", "reason": "clinician-cleared"}""")))
+    @APIResponse(responseCode = "200", description = ChangeAnswers.OK, content = @Content(schema = @Schema(implementation = CourseView.class)))
+    @APIResponse(responseCode = "404", description = "No such course in the caller's clinic",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ChangeAnswers.CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "illegal-transition", value = ChangeAnswers.ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = ChangeAnswers.STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = ChangeAnswers.REFUSED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CourseView>> resume(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "The course's version (ETag); optional") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull LifecycleRequests.ResumeCourse request) {
+        return changes.resume(caller.clinicId(), Ids.parse(ID, id), ifMatch, request).map(CourseResource::answer);
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Extend a course",
+            description = "Appends weeks of sessions after the last one (at most 12 weeks in all; a reason code is "
+                    + "required). Publishes course.extended.v1 and one session.scheduled.v1 per new session.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LifecycleRequests.ExtendCourse.class),
+            examples = @ExampleObject(name = "two more weeks", value = """
+                    {"weeks": 2, "reason": "slow-response"}""")))
+    @APIResponse(responseCode = "200", description = ChangeAnswers.OK, content = @Content(schema = @Schema(implementation = CourseView.class)))
+    @APIResponse(responseCode = "404", description = "No such course in the caller's clinic",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ChangeAnswers.CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "illegal-transition", value = ChangeAnswers.ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = ChangeAnswers.STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = ChangeAnswers.REFUSED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CourseView>> extend(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "The course's version (ETag); optional") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull LifecycleRequests.ExtendCourse request) {
+        return changes.extend(caller.clinicId(), Ids.parse(ID, id), ifMatch, request).map(CourseResource::answer);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.BOOKING, Roles.CLINICIAN })
+    @Operation(summary = "Cancel a course",
+            description = "Cancels every future scheduled or held session and the course; past sessions stay as they are. "
+                    + "Publishes course.cancelled.v1 and one session.cancelled.v1 per cancelled session.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LifecycleRequests.CancelCourse.class),
+            examples = @ExampleObject(name = "patient request", value = """
+                    {"reason": "patient-request"}""")))
+    @APIResponse(responseCode = "200", description = ChangeAnswers.OK, content = @Content(schema = @Schema(implementation = CourseView.class)))
+    @APIResponse(responseCode = "404", description = "No such course in the caller's clinic",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ChangeAnswers.CONFLICT, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "illegal-transition", value = ChangeAnswers.ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = ChangeAnswers.STALE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = ChangeAnswers.REFUSED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CourseView>> cancel(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = "The course's version (ETag); optional") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull LifecycleRequests.CancelCourse request) {
+        return changes.cancel(caller.clinicId(), Ids.parse(ID, id), ifMatch, request).map(CourseResource::answer);
+    }
+
+    /** The changed course with its sessions; the ETag is its new version. */
+    public static RestResponse<CourseView> answer(Courses.BookedCourse changed) {
+        return RestResponse.ResponseBuilder.ok(CourseView.of(changed.course(), changed.sessions()))
+                .tag(new EntityTag(Integer.toString(changed.course().version)))
+                .build();
     }
 
     private static CourseStatus status(String word) {

@@ -31,7 +31,7 @@ public record CourseView(
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
-    static CourseView of(Course course, List<Session> sessions) {
+    public static CourseView of(Course course, List<Session> sessions) {
         ZoneId zone = ZoneId.of(course.zone);
         return new CourseView(course.id, course.patientId, course.practitionerId, course.roomId, course.status,
                 course.version, course.zone, course.startDate, course.sessionsPerWeek, course.weeks,

@@ -14,7 +14,9 @@ import health.courses.scheduling.outbox.Outbox;
 import health.courses.scheduling.patient.PatientRepository;
 import health.courses.scheduling.practitioner.PractitionerRepository;
 import health.courses.scheduling.problem.FieldError;
+import health.courses.scheduling.problem.InvalidInput;
 import health.courses.scheduling.problem.Problem;
+import health.courses.scheduling.problem.ProblemException;
 import health.courses.scheduling.problem.ResourceNotFound;
 import health.courses.scheduling.problem.RuleViolation;
 import health.courses.scheduling.room.RoomRepository;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Books courses and answers what a course looks like. */
 @ApplicationScoped
@@ -54,10 +57,13 @@ public class Courses {
     private final Outbox outbox;
     private final Idempotency idempotency;
     private final ClinicClock clock;
+    private final LifecycleMetrics metrics;
+    private final String calendarUidDomain;
 
     Courses(Clinics clinics, PractitionerRepository practitioners, RoomRepository rooms, PatientRepository patients,
             ClinicalGate gate, Closures closures, CourseRepository courses, SessionRepository sessions, Outbox outbox,
-            Idempotency idempotency, ClinicClock clock) {
+            Idempotency idempotency, ClinicClock clock, LifecycleMetrics metrics,
+            @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String calendarUidDomain) {
         this.clinics = clinics;
         this.practitioners = practitioners;
         this.rooms = rooms;
@@ -69,6 +75,8 @@ public class Courses {
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.metrics = metrics;
+        this.calendarUidDomain = calendarUidDomain;
     }
 
     public record BookedCourse(Course course, List<Session> sessions) {
@@ -91,7 +99,22 @@ public class Courses {
                         .map(booked -> Created.of(URI.create("/api/v1/courses/" + booked.course().id),
                                 booked.course().version, CourseView.of(booked.course(), booked.sessions()))))
                 .onFailure(DoubleBookingRace::lost)
-                .recoverWithUni(lostRace -> nameTakenSlots(clinicId, request));
+                .recoverWithUni(lostRace -> nameTakenSlots(clinicId, request))
+                .invoke(created -> {
+                    if (!created.replayed()) {
+                        metrics.booked();
+                    }
+                })
+                .onFailure().invoke(refusal -> metrics.rejected(problemName(refusal)));
+    }
+
+    /** The short name of a refusal's Problem type (slot-taken, evaluation-expired, ...), for the bookings metric. */
+    private static String problemName(Throwable refusal) {
+        if (refusal instanceof ProblemException problem) {
+            String type = problem.problem().type().toString();
+            return type.substring(type.lastIndexOf('/') + 1);
+        }
+        return refusal instanceof InvalidInput ? "validation" : "error";
     }
 
     /**
@@ -109,6 +132,14 @@ public class Courses {
                 .onItem().ifNull().failWith(() -> new ResourceNotFound("course", courseId))
                 .flatMap(course -> sessions.listOfCourse(clinicId, courseId)
                         .map(found -> new BookedCourse(course, found)));
+    }
+
+    /** The course as an iCalendar file; UIDs are session-{id}@{courses.calendar.uid-domain}. */
+    @WithSession
+    public Uni<String> calendar(UUID clinicId, UUID courseId) {
+        return find(clinicId, courseId).flatMap(found -> clinics.current(clinicId)
+                .map(clinic -> CourseCalendar.of(clinic.name, found.course(), found.sessions(), clock.now(),
+                        calendarUidDomain)));
     }
 
     @WithSession
@@ -215,13 +246,14 @@ public class Courses {
         course.bookedBy = bookedBy;
         course.version = 1;
         course.createdAt = clock.now().truncatedTo(ChronoUnit.MICROS);
+        course.updatedAt = course.createdAt;
         List<Session> planned = plan.sessions().stream().map(session -> session(course, session)).toList();
         return courses.persist(course)
                 .call(saved -> sessions.persist(planned))
                 .map(saved -> new BookedCourse(course, planned));
     }
 
-    private static Session session(Course course, PlannedSession planned) {
+    static Session session(Course course, PlannedSession planned) {
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.clinicId = course.clinicId;
@@ -237,6 +269,7 @@ public class Courses {
         session.status = SessionStatus.SCHEDULED;
         session.sequence = 0;
         session.version = 1;
+        session.updatedAt = course.createdAt;
         return session;
     }
 }

@@ -33,6 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
                         description = "evaluation-expired: how old an evaluation may be at the course start"),
                 @SchemaProperty(name = "currentVersion", type = SchemaType.INTEGER,
                         description = "version-mismatch: the version to send as If-Match after reading again"),
+                @SchemaProperty(name = "currentStatus", type = SchemaType.STRING,
+                        description = "illegal-transition and session-not-started: the status the course or session is in"),
+                @SchemaProperty(name = "resource", type = SchemaType.STRING,
+                        description = "illegal-transition: course or session, whichever refused the change"),
                 @SchemaProperty(name = "existingPatientId", type = SchemaType.STRING, format = "uuid",
                         description = "external-reference-taken: the patient that already has the reference") })
 public record Problem(

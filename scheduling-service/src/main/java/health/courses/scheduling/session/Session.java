@@ -59,6 +59,40 @@ public class Session {
     @Column(nullable = false)
     public int sequence;
 
+    /** Why the last change was made, as a code (e.g. patient:illness); never free clinical text. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    /** clinic or patient, for a cancelled session. */
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    /** 1-5, recorded when the session is completed. */
+    public Integer intensity;
+
+    /** Clinical free text: kept here only, never in an event or a log line. */
+    @Column(name = "tolerance_note")
+    public String toleranceNote;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    /** The cancelled or missed session this one makes up for. */
+    @Column(name = "make_up_for")
+    public UUID makeUpFor;
+
+    /** Set by {@link #touch()} on every change. */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
     @Version
     public int version;
+
+    /**
+     * Marks the row changed: real time (not the clinic's clock, which tests hold still), so the value always differs
+     * and Hibernate sees the change and bumps {@link #version} even when only other rows of the change moved.
+     */
+    public void touch() {
+        updatedAt = Instant.now();
+    }
 }

@@ -26,6 +26,39 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
                 Parameters.with("clinicId", clinicId).and("courseIds", courseIds));
     }
 
+    /** The course of a session of the clinic; null when the clinic has no such session. */
+    public Uni<UUID> courseOf(UUID clinicId, UUID sessionId) {
+        return getSession().flatMap(session -> session
+                .createSelectionQuery("select courseId from Session where clinicId = :clinicId and id = :id", UUID.class)
+                .setParameter("clinicId", clinicId).setParameter("id", sessionId)
+                .getSingleResultOrNull());
+    }
+
+    /**
+     * The agenda: sessions starting in [from, to), optionally of one practitioner and/or one room, in (start, id)
+     * order from after the cursor. Served by the (clinic_id, practitioner_id | room_id, starts_at, id) indexes.
+     */
+    public Uni<List<Session>> agenda(UUID clinicId, Instant from, Instant to, UUID practitionerId, UUID roomId,
+            Instant afterStart, UUID afterId, int size) {
+        StringBuilder query = new StringBuilder("clinicId = :clinicId and startsAt >= :from and startsAt < :to");
+        Parameters parameters = Parameters.with("clinicId", clinicId).and("from", from).and("to", to);
+        if (practitionerId != null) {
+            query.append(" and practitionerId = :practitionerId");
+            parameters.and("practitionerId", practitionerId);
+        }
+        if (roomId != null) {
+            query.append(" and roomId = :roomId");
+            parameters.and("roomId", roomId);
+        }
+        if (afterStart != null) {
+            // A row comparison, not "a > x or (a = x and b > y)": PostgreSQL uses it as an index condition, so a page
+            // deep into a busy week starts at the cursor instead of filtering every row before it.
+            query.append(" and (startsAt, id) > (:afterStart, :afterId)");
+            parameters.and("afterStart", afterStart).and("afterId", afterId);
+        }
+        return find(query.toString(), Sort.by("startsAt").and("id"), parameters).range(0, size - 1).list();
+    }
+
     /** Sessions that still hold the practitioner or the room somewhere between from and to. */
     public Uni<List<Session>> occupying(UUID clinicId, UUID practitionerId, UUID roomId, Instant from, Instant to) {
         return list("""

@@ -26,7 +26,16 @@ class OpenApiDocumentTest {
         assertThat(paths.keySet(), hasItems("/api/v1/clinic", "/api/v1/practitioners", "/api/v1/practitioners/{id}",
                 "/api/v1/rooms", "/api/v1/rooms/{id}", "/api/v1/closures", "/api/v1/closures/{id}",
                 "/api/v1/patients", "/api/v1/patients/{id}", "/api/v1/patients/{patientId}/evaluations",
-                "/api/v1/availability", "/api/v1/courses", "/api/v1/courses/{id}"));
+                "/api/v1/availability", "/api/v1/courses", "/api/v1/courses/{id}", "/api/v1/courses/{id}/hold",
+                "/api/v1/courses/{id}/resume", "/api/v1/courses/{id}/extend", "/api/v1/courses/{id}/cancel",
+                "/api/v1/courses/{id}/calendar.ics", "/api/v1/sessions", "/api/v1/sessions/{id}/reschedule",
+                "/api/v1/sessions/{id}/cancel", "/api/v1/sessions/{id}/missed", "/api/v1/sessions/{id}/complete"));
+        assertThat(openApi.getMap("paths.'/api/v1/courses/{id}/resume'.post.responses.'409'.content.'application/problem+json'.examples")
+                .keySet(), hasItems("illegal-transition"));
+        assertThat(openApi.getMap("paths.'/api/v1/sessions/{id}/complete'.post.responses.'409'.content.'application/problem+json'.examples")
+                .keySet(), hasItems("session-not-started"));
+        assertThat(openApi.getMap("paths.'/api/v1/courses/{id}/calendar.ics'.get.responses.'200'.content").keySet(),
+                hasItems("text/calendar"));
         assertThat(openApi.get("paths.'/api/v1/clinic'.put"), notNullValue());
         Map<String, Object> refusals = openApi.getMap(
                 "paths.'/api/v1/courses'.post.responses.'422'.content.'application/problem+json'.examples");
@@ -36,8 +45,9 @@ class OpenApiDocumentTest {
         assertThat(openApi.getMap("paths.'/api/v1/courses'.post.responses.'409'.content.'application/problem+json'.examples")
                 .keySet(), hasItems("slot-taken"));
         assertThat(openApi.getList("paths.'/api/v1/courses'.post.parameters.name"), hasItems("Idempotency-Key"));
-        assertThat(openApi.getList("tags.name"), hasItems("Clinic", "Closures", "Patients", "Availability", "Courses"));
+        assertThat(openApi.getList("tags.name"), hasItems("Clinic", "Closures", "Patients", "Availability", "Courses", "Sessions"));
         assertThat(openApi.getMap("components.schemas").keySet(), hasItems("UnschedulableSession", "OpeningDay",
-                "Finding", "Availability"));
+                "Finding", "Availability", "AgendaList", "RescheduleSession", "CancelSession", "CompleteSession",
+                "ResumeCourse", "ExtendCourse", "CancelCourse"));
     }
 }

@@ -28,8 +28,10 @@ class EveryResourceIsScopedToItsClinicTest {
         UUID room = owner.addRoom("Room 1");
         Map<String, Object> booking = Bookings.threeAWeek(practitioner, room, LocalDate.of(2027, 5, 3));
         String patient = (String) booking.get("patientId");
-        String course = given().auth().oauth2(owner.bookingToken()).contentType(ContentType.JSON).body(booking)
-                .post("/api/v1/courses").then().statusCode(201).extract().jsonPath().getString("id");
+        io.restassured.path.json.JsonPath booked = given().auth().oauth2(owner.bookingToken()).contentType(ContentType.JSON)
+                .body(booking).post("/api/v1/courses").then().statusCode(201).extract().jsonPath();
+        String course = booked.getString("id");
+        String session = booked.getString("sessions[0].id");
         String closure = given().auth().oauth2(owner.bookingToken()).contentType(ContentType.JSON)
                 .body(Map.of("date", "2027-12-24")).post("/api/v1/closures")
                 .then().statusCode(201).extract().jsonPath().getString("id");
@@ -44,6 +46,21 @@ class EveryResourceIsScopedToItsClinicTest {
         notFound(given().auth().oauth2(stranger).get("/api/v1/practitioners/" + practitioner));
         notFound(given().auth().oauth2(stranger).get("/api/v1/rooms/" + room));
         notFound(given().auth().oauth2(stranger).delete("/api/v1/closures/" + closure));
+        notFound(given().auth().oauth2(stranger).get("/api/v1/courses/" + course + "/calendar.ics"));
+        Map<String, Map<String, Object>> courseChanges = Map.of("hold", Map.of(), "resume", Map.of("from", "2027-06-01"),
+                "extend", Map.of("weeks", 1, "reason", "slow-response"), "cancel", Map.of("reason", "patient-request"));
+        courseChanges.forEach((change, body) -> notFound(given().auth().oauth2(stranger).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/courses/" + course + "/" + change)));
+        Map<String, Map<String, Object>> sessionChanges = Map.of("reschedule", Map.of("start", "2027-05-03T11:00"),
+                "cancel", Map.of("by", "clinic", "reason", "staff-ill"), "missed", Map.of(),
+                "complete", Map.of("intensity", 2));
+        sessionChanges.forEach((change, body) -> notFound(given().auth().oauth2(stranger).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/sessions/" + session + "/" + change)));
+        assertEquals(List.of(), given().auth().oauth2(stranger).queryParam("from", "2027-05-01").queryParam("to", "2027-06-01")
+                .get("/api/v1/sessions").then().statusCode(200).extract().jsonPath().getList("items"),
+                "the agenda lists only the caller's clinic's sessions");
+        assertEquals("scheduled", given().auth().oauth2(owner.bookingToken()).get("/api/v1/courses/" + course)
+                .then().statusCode(200).extract().jsonPath().getString("status"), "no stranger's change took effect");
 
         assertEquals(200, given().auth().oauth2(owner.bookingToken()).get("/api/v1/patients/" + patient).statusCode());
         assertEquals(204, given().auth().oauth2(owner.bookingToken()).delete("/api/v1/closures/" + closure).statusCode());

@@ -51,6 +51,25 @@ class EveryStoredEventMatchesItsSchemaTest {
         Topics.send(CheckIns.event(UUID.randomUUID(), "checkin.escalated.v1", clinic.id(), UUID.fromString(courseId),
                 "urgent"));
         await().atMost(Duration.ofSeconds(20)).until(() -> count("course.held.v1", clinic.id()) == 1);
+        // Every lifecycle kind as well: resume (course.resumed, session.rescheduled), a session cancelled with its
+        // make-up (session.cancelled, session.scheduled), an extension, one completed and one missed session, then
+        // the course cancelled (course.cancelled and its session.cancelled).
+        String clinician = clinic.token("clinician");
+        List<String> sessions = given().auth().oauth2(clinician).contentType(ContentType.JSON)
+                .body(java.util.Map.of("from", "2027-10-11")).post("/api/v1/courses/{id}/resume", courseId)
+                .then().statusCode(200).extract().jsonPath().getList("sessions.id", String.class);
+        given().auth().oauth2(clinician).contentType(ContentType.JSON).body(java.util.Map.of("by", "patient", "reason", "travel"))
+                .post("/api/v1/sessions/{id}/cancel", sessions.get(0)).then().statusCode(200);
+        given().auth().oauth2(clinician).contentType(ContentType.JSON).body(java.util.Map.of("weeks", 1, "reason", "slow-response"))
+                .post("/api/v1/courses/{id}/extend", courseId).then().statusCode(200);
+        io.quarkus.arc.Arc.container().instance(health.courses.scheduling.support.TestClock.class).get()
+                .travelTo(LocalDate.of(2027, 10, 16));
+        given().auth().oauth2(clinician).contentType(ContentType.JSON).body(java.util.Map.of("intensity", 2))
+                .post("/api/v1/sessions/{id}/complete", sessions.get(1)).then().statusCode(200);
+        given().auth().oauth2(clinician).contentType(ContentType.JSON).body(java.util.Map.of())
+                .post("/api/v1/sessions/{id}/missed", sessions.get(2)).then().statusCode(200);
+        given().auth().oauth2(clinician).contentType(ContentType.JSON).body(java.util.Map.of("reason", "patient-request"))
+                .post("/api/v1/courses/{id}/cancel", courseId).then().statusCode(200);
 
         List<String> failures = new ArrayList<>();
         int checked = 0;
@@ -68,7 +87,7 @@ class EveryStoredEventMatchesItsSchemaTest {
                 }
             }
         }
-        assertTrue(checked >= 14, "at least this test's own 14 events were checked, found " + checked);
+        assertTrue(checked >= 30, "at least this test's own 30 events were checked, found " + checked);
         assertEquals(List.of(), failures);
     }
 

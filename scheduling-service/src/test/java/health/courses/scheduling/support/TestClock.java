@@ -27,6 +27,10 @@ public class TestClock extends ClinicClock {
         return fixed != null ? fixed : super.now();
     }
 
+    public void travelTo(Instant instant) {
+        now.set(instant);
+    }
+
     /** Noon UTC of {@code day}: the same date in every zone a test uses. */
     public void travelTo(LocalDate day) {
         now.set(day.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC));

@@ -1,0 +1,24 @@
+package health.courses.scheduling.session;
+
+import java.time.ZoneId;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "AgendaEntry", description = "One session in the agenda; times carry the clinic zone's offset")
+public record AgendaEntry(
+        UUID id,
+        UUID courseId,
+        @Schema(example = "3") int number,
+        @Schema(example = "2027-03-29T10:00:00+02:00") String start,
+        @Schema(example = "2027-03-29T10:30:00+02:00") String end,
+        @Schema(example = "scheduled") SessionStatus status,
+        @Schema(description = "iCalendar SEQUENCE; grows with every reschedule", example = "0") int sequence,
+        UUID practitionerId,
+        UUID roomId) {
+
+    static AgendaEntry of(Session session, ZoneId zone) {
+        return new AgendaEntry(session.id, session.courseId, session.number, SessionView.format(session.startsAt.atZone(zone)),
+                SessionView.format(session.endsAt.atZone(zone)), session.status, session.sequence,
+                session.practitionerId, session.roomId);
+    }
+}

@@ -2,8 +2,14 @@ package health.courses.notification.checkin;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import health.courses.localstack.ReceivedMail;
@@ -33,6 +46,10 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 final class CheckInFixtures {
 
     static final String TOPIC = "patient-checkin-events";
+    /** The contract as scheduling-service serves it (the repository is the shared artifact). */
+    private static final Path SCHEMAS = Path.of("..", "scheduling-service", "src", "main", "resources", "META-INF",
+            "resources", "asyncapi", "schemas");
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/check-in/([A-Za-z0-9_-]{43})");
     private static ConsumerTask<String, String> events;
@@ -97,8 +114,32 @@ final class CheckInFixtures {
         return topic().getRecords().stream().filter(record -> courseId.toString().equals(record.key())).toList();
     }
 
+    /** Waits for them, and checks each against the contract: its JSON Schema and the CloudEvents headers. */
     static List<ConsumerRecord<String, String>> awaitEvents(UUID courseId, int count) {
-        return await().atMost(PATIENCE).until(() -> eventsOf(courseId), found -> found.size() >= count);
+        List<ConsumerRecord<String, String>> found = await().atMost(PATIENCE)
+                .until(() -> eventsOf(courseId), records -> records.size() >= count);
+        found.forEach(CheckInFixtures::assertMatchesContract);
+        return found;
+    }
+
+    private static void assertMatchesContract(ConsumerRecord<String, String> record) {
+        String type = header(record, "ce_type");
+        try {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
+                    Files.readString(SCHEMAS.resolve(type + ".json")),
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            JsonNode data = JSON.readTree(record.value());
+            assertThat(type + " breaks its schema", schema.validate(data), empty());
+            assertThat(header(record, "ce_specversion"), equalTo("1.0"));
+            assertThat(header(record, "ce_source"), equalTo("/notification-service"));
+            assertThat(header(record, "content-type"), equalTo("application/json"));
+            assertThat(header(record, "ce_subject"), equalTo(data.path("checkInId").asText()));
+            assertThat(UUID.fromString(header(record, "ce_id")), notNullValue());
+            assertThat(OffsetDateTime.parse(header(record, "ce_time")), notNullValue());
+            assertThat(record.key(), equalTo(data.path("courseId").asText()));
+        } catch (java.io.IOException unreadable) {
+            throw new AssertionError("Cannot read the schema of " + type + " or the event", unreadable);
+        }
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

@@ -22,10 +22,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +121,34 @@ class CheckInLinkTest {
                 select a.pain, a.pain_sites::text as sites, a.note from check_in_answer a
                   join check_in c on c.id = a.check_in_id where c.session_id = ?""", session.sessionId()),
                 equalTo(List.of(Map.of("pain", 2, "sites", "{perineum,lower-back}", "note", "etwas müde"))));
+    }
+
+    @Test
+    void twoSubmitsAtTheSameMomentRecordOneAnswerAndOneEvent() throws Exception {
+        Clinics clinic = CheckInFixtures.clinic("PT1H");
+        Session session = Session.random(clinic.id());
+        String address = patient(clinic, session.patientId(), "en");
+        CourseEvents.publish(completed(session, UUID.randomUUID(), endedAMinuteAgo()));
+        String token = tokenFor(address);
+
+        ExecutorService twoPhones = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> submits = twoPhones.invokeAll(List.of(
+                    () -> given().contentType(ContentType.JSON).body(answers(9, "normal", false, false))
+                            .post("/api/v1/check-ins/{token}", token).statusCode(),
+                    () -> given().contentType(ContentType.JSON).body(answers(0, "normal", false, false))
+                            .post("/api/v1/check-ins/{token}", token).statusCode()));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> submit : submits) {
+                statuses.add(submit.get());
+            }
+            assertThat(statuses.stream().sorted().toList(), equalTo(List.of(200, 409)));
+        } finally {
+            twoPhones.shutdownNow();
+        }
+        assertThat(TestStack.query("select o.type from outbox_event o join check_in c on o.subject = c.id::text"
+                + " where c.session_id = ?", session.sessionId()), hasSize(1));
+        assertThat(awaitEvents(session.courseId(), 1), hasSize(1));
     }
 
     @Test

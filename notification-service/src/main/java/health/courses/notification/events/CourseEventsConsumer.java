@@ -32,7 +32,8 @@ public class CourseEventsConsumer {
     private static final Logger LOG = Logger.getLogger(CourseEventsConsumer.class);
 
     private final InboxRepository inbox;
-    private final Map<String, CourseEventHandler> handlers;
+    /** Several features may react to one type (a completed session ends reminders and plans a check-in). */
+    private final Map<String, List<CourseEventHandler>> handlers;
     private final ConsumptionConfig config;
     private final ObjectMapper json;
     private final Event<CourseEventApplied> applied;
@@ -43,7 +44,8 @@ public class CourseEventsConsumer {
         this.inbox = inbox;
         this.handlers = handlers.stream()
                 .flatMap(handler -> handler.types().stream().map(type -> Map.entry(type, handler)))
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toUnmodifiableList())));
         this.config = config;
         this.json = json;
         this.applied = applied;
@@ -82,8 +84,12 @@ public class CourseEventsConsumer {
                 LOG.debugf("Event %s (%s) was applied before; skipping the redelivery", event.id(), event.type());
                 return Uni.createFrom().voidItem();
             }
-            CourseEventHandler handler = handlers.get(event.type());
-            return handler == null ? Uni.createFrom().voidItem() : handler.apply(event);
+            // One after the other: they share the transaction's database session.
+            Uni<Void> effects = Uni.createFrom().voidItem();
+            for (CourseEventHandler handler : handlers.getOrDefault(event.type(), List.of())) {
+                effects = effects.chain(() -> handler.apply(event));
+            }
+            return effects;
         });
     }
 

@@ -49,6 +49,7 @@ public class Dispatcher {
     private final ContactService contacts;
     private final SessionStateRepository sessions;
     private final Map<String, Channel> channels;
+    private final Map<String, SendCheck> sendChecks;
     private final DispatchConfig config;
     private final Backoff backoff;
     private final MeterRegistry metrics;
@@ -61,12 +62,15 @@ public class Dispatcher {
     private volatile boolean stopping;
 
     Dispatcher(NotificationRepository notifications, ContactService contacts, SessionStateRepository sessions,
-            @All List<Channel> channels,
+            @All List<Channel> channels, @All List<SendCheck> sendChecks,
             DispatchConfig config, MeterRegistry metrics, Vertx vertx) {
         this.notifications = notifications;
         this.contacts = contacts;
         this.sessions = sessions;
         this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(Channel::name, Function.identity()));
+        this.sendChecks = sendChecks.stream()
+                .flatMap(check -> check.kinds().stream().map(kind -> Map.entry(kind, check)))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         this.config = config;
         this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
         this.metrics = metrics;
@@ -85,6 +89,11 @@ public class Dispatcher {
 
     /** A consumer transaction committed and may have planned something due now: do not wait for the next poll. */
     void onEventApplied(@Observes CourseEventApplied applied) {
+        wake();
+    }
+
+    /** Something was planned outside the consumer (e.g. a check-in answer's urgent advice) and may be due now. */
+    public void dueNow() {
         wake();
     }
 
@@ -178,6 +187,10 @@ public class Dispatcher {
      * reminder claimed at that moment) and any change that reached us in between.
      */
     private Uni<Boolean> stillWanted(Notification notification) {
+        SendCheck check = sendChecks.get(notification.kind());
+        if (check != null) {
+            return Panache.withSession(() -> check.stillWanted(notification));
+        }
         if (notification.sessionVersion() == null) {
             return Uni.createFrom().item(true);
         }

@@ -1,0 +1,44 @@
+package health.courses.notification.checkin;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One check-in as the clinic sees it: when, whether and what the patient answered, the decision, and its events. */
+@Schema(name = "CheckIn")
+public record CheckInView(
+        UUID id,
+        UUID sessionId,
+        @Schema(description = "When the check-in message was due") OffsetDateTime dueAt,
+        @Schema(description = "When the one follow-up was due") OffsetDateTime followUpAt,
+        @Schema(enumeration = { "open", "answered", "unanswered" }) String status,
+        OffsetDateTime answeredAt,
+        @Schema(description = "When it was recorded unanswered") OffsetDateTime unansweredAt,
+        @Schema(description = "The patient's answers; absent until answered") Answer answer,
+        @Schema(description = "The triage of the answers; absent until answered") DecisionView decision,
+        @Schema(description = "What was published on patient-checkin-events about it") List<EventView> events) {
+
+    @Schema(name = "CheckInDecision")
+    public record DecisionView(@Schema(enumeration = { "none", "review", "urgent" }) String severity,
+            @Schema(description = "Version of the rules that decided") int ruleVersion,
+            @Schema(description = "The rules that fired", examples = "[\"pain-at-least-7\"]") List<String> reasons,
+            @Schema(description = "Whether it was escalated to the clinic (the course is held)") boolean escalated) {
+
+        static DecisionView of(Decision decision) {
+            return new DecisionView(decision.severity().code(), decision.ruleVersion(), decision.reasons(),
+                    decision.severity() != Severity.NONE);
+        }
+    }
+
+    @Schema(name = "CheckInEvent")
+    public record EventView(@Schema(examples = "checkin.escalated.v1") String type, OffsetDateTime occurredAt,
+            @Schema(description = "Absent while it waits for the broker") OffsetDateTime publishedAt) {
+    }
+
+    @Schema(name = "CheckInPage")
+    public record Page(List<CheckInView> items,
+            @Schema(description = "Pass as ?cursor= for the next page; absent on the last page") String nextCursor) {
+    }
+}

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import health.courses.notification.contact.Languages;
 import health.courses.notification.mail.MailComposer;
-import health.courses.notification.mail.MailConfig;
 import health.courses.notification.mail.MailText;
 import health.courses.notification.notification.Delivery;
 import io.quarkus.qute.Engine;
@@ -43,10 +42,14 @@ public class SessionMail implements MailComposer {
     private final Letters letters;
     private final String uidDomain;
 
-    SessionMail(Engine templates, Letters letters, MailConfig config,
-            @ConfigProperty(name = "quarkus.mailer.from") String from) {
+    /**
+     * @param uidDomain the same setting and default as scheduling-service's calendar.ics, so an attachment and the
+     *                  course's calendar name each session by one UID and a calendar app updates one event
+     */
+    SessionMail(Engine templates, Letters letters,
+            @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String uidDomain) {
         this.letters = letters;
-        this.uidDomain = config.messageIdDomain().orElseGet(() -> MailConfig.domainOf(from));
+        this.uidDomain = uidDomain;
         for (String language : Languages.SUPPORTED) {
             texts.put(language, required(templates, "session/" + language + ".txt"));
             htmls.put(language, required(templates, "session/" + language + ".html"));

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.courses.notification.inbox.InboxRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -37,9 +38,11 @@ public class CourseEventsConsumer {
     private final ObjectMapper json;
     private final Event<CourseEventApplied> applied;
     private final ConsumerStalls stalls;
+    private final MeterRegistry metrics;
 
     CourseEventsConsumer(InboxRepository inbox, @All List<CourseEventHandler> handlers, ConsumptionConfig config,
-            ObjectMapper json, Event<CourseEventApplied> applied, @Readiness ConsumerStalls stalls) {
+            ObjectMapper json, Event<CourseEventApplied> applied, @Readiness ConsumerStalls stalls,
+            MeterRegistry metrics) {
         this.inbox = inbox;
         this.handlers = handlers.stream()
                 .flatMap(handler -> handler.types().stream().map(type -> Map.entry(type, handler)))
@@ -48,6 +51,7 @@ public class CourseEventsConsumer {
         this.json = json;
         this.applied = applied;
         this.stalls = stalls;
+        this.metrics = metrics;
     }
 
     @Incoming("course-events")
@@ -91,6 +95,7 @@ public class CourseEventsConsumer {
     private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> record, Throwable failure) {
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), record.getOffset(),
                 failure.getMessage());
+        metrics.counter("courses.dead.letters", "topic", record.getTopic()).increment();
         return Uni.createFrom().completionStage(() -> message.nack(failure));
     }
 }

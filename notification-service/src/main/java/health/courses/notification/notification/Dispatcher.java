@@ -1,6 +1,7 @@
 package health.courses.notification.notification;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -52,6 +53,7 @@ public class Dispatcher {
     private final DispatchConfig config;
     private final Backoff backoff;
     private final MeterRegistry metrics;
+    private final NotificationMetrics outcomes;
     private final Vertx vertx;
     /** How long after a claim a send may still start and finish, with its result recorded, inside the lease. */
     private final Duration sendingWindow;
@@ -62,7 +64,7 @@ public class Dispatcher {
 
     Dispatcher(NotificationRepository notifications, ContactService contacts, SessionStateRepository sessions,
             @All List<Channel> channels,
-            DispatchConfig config, MeterRegistry metrics, Vertx vertx) {
+            DispatchConfig config, MeterRegistry metrics, NotificationMetrics outcomes, Vertx vertx) {
         this.notifications = notifications;
         this.contacts = contacts;
         this.sessions = sessions;
@@ -70,6 +72,7 @@ public class Dispatcher {
         this.config = config;
         this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
         this.metrics = metrics;
+        this.outcomes = outcomes;
         this.vertx = vertx;
         this.sendingWindow = config.lease().minus(config.sendTimeout().multipliedBy(2));
         if (sendingWindow.isNegative() || sendingWindow.isZero()) {
@@ -214,6 +217,9 @@ public class Dispatcher {
                 .invoke(recorded -> {
                     metrics.counter("courses.notifications.deliveries", "kind", notification.kind(),
                             "channel", notification.channel(), "outcome", outcome.name()).increment();
+                    if (recorded) {
+                        count(notification, outcome);
+                    }
                     if (!recorded) {
                         LOG.warnf("Notification %s was taken over by another dispatcher before its %s was recorded",
                                 notification.id(), outcome.name());
@@ -225,6 +231,16 @@ public class Dispatcher {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    private void count(Notification notification, Outcome outcome) {
+        if (outcome instanceof Outcome.Sent) {
+            outcomes.sent(notification, OffsetDateTime.now());
+        } else if (outcome instanceof Outcome.Failed) {
+            outcomes.failed(notification);
+        } else if (outcome instanceof Outcome.Withdrawn) {
+            outcomes.withdrawn(notification.kind(), notification.channel(), 1);
+        }
     }
 
     /**

@@ -17,6 +17,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
+    private final NotificationMetrics metrics;
+
+    NotificationRepository(NotificationMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /**
      * The payload parameter is cast to text first: a parameter cast straight to jsonb is typed jsonb, and the
      * driver would then store the Java string as one JSON string instead of the object it spells.
@@ -57,11 +63,17 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         }
         return getSession().chain(session -> session.createNativeQuery("""
                 update notification set status = 'withdrawn', withdrawn_at = now(), status_reason = :reason
-                 where session_id in (:sessionIds) and kind = :kind and status = 'planned'""")
+                 where session_id in (:sessionIds) and kind = :kind and status = 'planned'
+                returning channel""", String.class)
                 .setParameter("sessionIds", sessionIds)
                 .setParameter("kind", kind)
                 .setParameter("reason", reason)
-                .executeUpdate());
+                .getResultList())
+                .invoke(channels -> channels.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(channel -> channel,
+                                java.util.stream.Collectors.counting()))
+                        .forEach((channel, count) -> metrics.withdrawn(kind, channel, count.intValue())))
+                .map(List::size);
     }
 
     /**

@@ -2,7 +2,6 @@ package health.courses.scheduling.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -19,10 +18,9 @@ class OutboxReadiness implements HealthCheck {
     private final OutboxMetrics metrics;
     private final Duration maxAge;
 
-    OutboxReadiness(OutboxMetrics metrics,
-            @ConfigProperty(name = "courses.outbox.ready-max-age", defaultValue = "5m") Duration maxAge) {
+    OutboxReadiness(OutboxMetrics metrics, OutboxConfig config) {
         this.metrics = metrics;
-        this.maxAge = maxAge;
+        this.maxAge = config.readyMaxAge();
     }
 
     @Override

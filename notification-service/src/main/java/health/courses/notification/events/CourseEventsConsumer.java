@@ -87,6 +87,8 @@ public class CourseEventsConsumer {
                 return Uni.createFrom().voidItem();
             }
             CourseEventHandler handler = handlers.get(event.type());
+            // Logged inside the consumer's span, so the line carries the trace id the producer sent (traceparent).
+            LOG.debugf("Applying event %s (%s)%s", event.id(), event.type(), handler == null ? ": no handler, ignored" : "");
             return handler == null ? Uni.createFrom().voidItem() : handler.apply(event);
         });
     }

@@ -204,6 +204,7 @@ public final class SystemUnderTest implements AutoCloseable {
             config.put("quarkus.otel.sdk.disabled", "false");
             config.put("quarkus.otel.bsp.schedule.delay", "1h");
             config.put("quarkus.log.category.\"health.courses.notification.events\".level", "DEBUG");
+            config.put("quarkus.log.category.\"health.courses.notification.notification\".level", "DEBUG");
             return config;
         }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.hamcrest.Matchers.lessThan;
 
 import health.courses.localstack.DemoClinics;
 import io.restassured.http.ContentType;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One trace from the booking request to the consumer: the caller's {@code traceparent} is continued by the request's
  * span, stored with the outbox row in the booking's transaction, continued by the relay's producer span and sent as
- * the record's header, and continued by notification-service's consumer span, whose log line names the trace.
+ * the record's header, continued by notification-service's consumer span, whose log line names the trace, and by the
+ * span of the "course booked" mail's send, which the consumer planned.
  */
 @SystemTest
 class TraceAcrossTheOutboxTest {
@@ -42,6 +44,10 @@ class TraceAcrossTheOutboxTest {
         String token = system.token(DemoClinics.A, "booking", "clinician");
         ClinicApi clinic = new ClinicApi(system::schedulingUrl, token);
         String patient = clinic.registerEvaluatedPatient("chronic-prostatitis");
+        given().baseUri(system.notificationUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("email", "traced-" + patient + "@example.test", "language", "en", "zone", "Europe/Berlin"))
+                .put("/api/v1/patients/{patientId}/contact", patient)
+                .then().statusCode(lessThan(300));
         String practitioner = create(system, token, "/api/v1/practitioners");
         String room = create(system, token, "/api/v1/rooms");
         String traceId = hex(16);
@@ -71,14 +77,19 @@ class TraceAcrossTheOutboxTest {
         String eventId = TopicReader.header(event, "ce_id").orElseThrow();
         Path log = system.notification().spec().logFile();
         String handled = await().atMost(WITHIN).pollInterval(Duration.ofMillis(250))
-                .until(() -> lineWith(log, eventId), line -> line != null);
+                .until(() -> lineWith(log, "Applying event " + eventId), line -> line != null);
         assertEquals(true, handled.contains("traceId=" + traceId), "the consumer's log line names the trace: " + handled);
+
+        // ... and the send of the "course booked" mail it planned joins the same trace (SendTrace)
+        String sent = await().atMost(WITHIN).pollInterval(Duration.ofMillis(250))
+                .until(() -> lineWith(log, "(course-booked) sent; trace " + traceId), line -> line != null);
+        assertEquals(true, sent.contains(traceId), sent);
     }
 
-    private static String lineWith(Path log, String eventId) {
+    private static String lineWith(Path log, String text) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return lines.stream().filter(line -> line.contains("Applying event " + eventId)).findFirst().orElse(null);
+            return lines.stream().filter(line -> line.contains(text)).findFirst().orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

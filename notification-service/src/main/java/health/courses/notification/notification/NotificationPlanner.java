@@ -30,7 +30,9 @@ public class NotificationPlanner {
         } catch (JsonProcessingException unserializable) {
             return Uni.createFrom().failure(new IllegalArgumentException("Payload of " + planned.kind(), unserializable));
         }
-        return notifications.plan(UUID.randomUUID(), planned, payload)
+        // Planned inside the consumer's span: the send will continue the trace of the request that caused it.
+        String traceparent = SendTrace.current().orElse(null);
+        return notifications.plan(UUID.randomUUID(), planned, payload, traceparent)
                 .invoke(inserted -> {
                     if (inserted && planned.skipReason().isEmpty()) {
                         metrics.planned(planned);

@@ -27,15 +27,16 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      * The payload parameter is cast to text first: a parameter cast straight to jsonb is typed jsonb, and the
      * driver would then store the Java string as one JSON string instead of the object it spells.
      */
-    Uni<Boolean> plan(UUID id, PlannedNotification planned, String payload) {
+    Uni<Boolean> plan(UUID id, PlannedNotification planned, String payload, String traceparent) {
         return getSession().chain(session -> session.createNativeQuery("""
                 insert into notification (id, clinic_id, patient_id, course_id, session_id, session_version, kind,
                                           channel, due_at, status, next_attempt_at, idempotency_key, payload,
-                                          status_reason, skipped_at)
+                                          status_reason, skipped_at, traceparent)
                 values (:id, :clinicId, :patientId, :courseId, :sessionId, :sessionVersion, :kind, :channel, :dueAt,
                         case when cast(:skipReason as text) is null then 'planned' else 'skipped' end, :dueAt,
                         :idempotencyKey, cast(cast(:payload as text) as jsonb), cast(:skipReason as text),
-                        case when cast(:skipReason as text) is null then null else now() end)
+                        case when cast(:skipReason as text) is null then null else now() end,
+                        cast(:traceparent as text))
                 on conflict (idempotency_key) do nothing""")
                 .setParameter("id", id)
                 .setParameter("clinicId", planned.clinicId())
@@ -49,6 +50,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .setParameter("idempotencyKey", planned.idempotencyKey())
                 .setParameter("payload", payload)
                 .setParameter("skipReason", planned.skipReason().orElse(null))
+                .setParameter("traceparent", traceparent)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
     }

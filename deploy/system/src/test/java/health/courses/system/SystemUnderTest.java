@@ -199,6 +199,12 @@ public final class SystemUnderTest implements AutoCloseable {
             config.put(LocalStack.JWT_ISSUER, DevTokens.ISSUER);
             config.put(LocalStack.IMAP_HOST, LocalMail.HOST);
             config.put(LocalStack.IMAP_PORT, String.valueOf(mail.imapPort()));
+            // Traces on (they are off in the local run), so that TraceAcrossTheOutboxTest can follow one trace id
+            // from the booking request to notification-service's log. No collector here: export only every hour.
+            config.put("quarkus.otel.sdk.disabled", "false");
+            config.put("quarkus.otel.bsp.schedule.delay", "1h");
+            config.put("quarkus.log.category.\"health.courses.notification.events\".level", "DEBUG");
+            config.put("quarkus.log.category.\"health.courses.notification.notification\".level", "DEBUG");
             return config;
         }
 

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.courses.notification.inbox.InboxRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -38,9 +39,11 @@ public class CourseEventsConsumer {
     private final ObjectMapper json;
     private final Event<CourseEventApplied> applied;
     private final ConsumerStalls stalls;
+    private final MeterRegistry metrics;
 
     CourseEventsConsumer(InboxRepository inbox, @All List<CourseEventHandler> handlers, ConsumptionConfig config,
-            ObjectMapper json, Event<CourseEventApplied> applied, @Readiness ConsumerStalls stalls) {
+            ObjectMapper json, Event<CourseEventApplied> applied, @Readiness ConsumerStalls stalls,
+            MeterRegistry metrics) {
         this.inbox = inbox;
         this.handlers = handlers.stream()
                 .flatMap(handler -> handler.types().stream().map(type -> Map.entry(type, handler)))
@@ -50,6 +53,7 @@ public class CourseEventsConsumer {
         this.json = json;
         this.applied = applied;
         this.stalls = stalls;
+        this.metrics = metrics;
     }
 
     @Incoming("course-events")
@@ -84,9 +88,12 @@ public class CourseEventsConsumer {
                 LOG.debugf("Event %s (%s) was applied before; skipping the redelivery", event.id(), event.type());
                 return Uni.createFrom().voidItem();
             }
+            List<CourseEventHandler> applying = handlers.getOrDefault(event.type(), List.of());
+            // Logged inside the consumer's span, so the line carries the trace id the producer sent (traceparent).
+            LOG.debugf("Applying event %s (%s)%s", event.id(), event.type(), applying.isEmpty() ? ": no handler, ignored" : "");
             // One after the other: they share the transaction's database session.
             Uni<Void> effects = Uni.createFrom().voidItem();
-            for (CourseEventHandler handler : handlers.getOrDefault(event.type(), List.of())) {
+            for (CourseEventHandler handler : applying) {
                 effects = effects.chain(() -> handler.apply(event));
             }
             return effects;
@@ -97,6 +104,7 @@ public class CourseEventsConsumer {
     private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> record, Throwable failure) {
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), record.getOffset(),
                 failure.getMessage());
+        metrics.counter("courses.dead.letters", "topic", record.getTopic()).increment();
         return Uni.createFrom().completionStage(() -> message.nack(failure));
     }
 }

@@ -1,6 +1,7 @@
 package health.courses.notification.notification;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -20,6 +21,8 @@ import health.courses.notification.contact.ContactService;
 import health.courses.notification.events.CourseEventApplied;
 import health.courses.notification.session.SessionStateRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -53,6 +56,8 @@ public class Dispatcher {
     private final DispatchConfig config;
     private final Backoff backoff;
     private final MeterRegistry metrics;
+    private final NotificationMetrics outcomes;
+    private final SendTrace traces;
     private final Vertx vertx;
     /** How long after a claim a send may still start and finish, with its result recorded, inside the lease. */
     private final Duration sendingWindow;
@@ -63,7 +68,7 @@ public class Dispatcher {
 
     Dispatcher(NotificationRepository notifications, ContactService contacts, SessionStateRepository sessions,
             @All List<Channel> channels, @All List<SendCheck> sendChecks,
-            DispatchConfig config, MeterRegistry metrics, Vertx vertx) {
+            DispatchConfig config, MeterRegistry metrics, NotificationMetrics outcomes, SendTrace traces, Vertx vertx) {
         this.notifications = notifications;
         this.contacts = contacts;
         this.sessions = sessions;
@@ -74,6 +79,8 @@ public class Dispatcher {
         this.config = config;
         this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
         this.metrics = metrics;
+        this.outcomes = outcomes;
+        this.traces = traces;
         this.vertx = vertx;
         this.sendingWindow = config.lease().minus(config.sendTimeout().multipliedBy(2));
         if (sendingWindow.isNegative() || sendingWindow.isZero()) {
@@ -202,10 +209,20 @@ public class Dispatcher {
         Delivery delivery = new Delivery(notification.id(), notification.clinicId(), notification.patientId(),
                 notification.courseId(), notification.kind(), notification.idempotencyKey(), notification.attempts(),
                 contact, notification.payload());
+        Span span = traces.start(notification);
         return Uni.createFrom().deferred(() -> channel.send(delivery))
                 .ifNoItem().after(config.sendTimeout()).fail()
                 .<Outcome> map(sent -> new Outcome.Sent())
                 .onFailure().recoverWithItem(failure -> afterFailure(notification, failure))
+                .invoke(outcome -> {
+                    if (span != null) {
+                        span.setAttribute("notification.outcome", outcome.name());
+                        if (!(outcome instanceof Outcome.Sent)) {
+                            span.setStatus(StatusCode.ERROR);
+                        }
+                        span.end();
+                    }
+                })
                 // The provider answers on its own event loop; the database session belongs to ours.
                 .emitOn(home)
                 .chain(outcome -> record(notification, outcome));
@@ -227,17 +244,31 @@ public class Dispatcher {
                 .invoke(recorded -> {
                     metrics.counter("courses.notifications.deliveries", "kind", notification.kind(),
                             "channel", notification.channel(), "outcome", outcome.name()).increment();
+                    if (recorded) {
+                        count(notification, outcome);
+                    }
                     if (!recorded) {
                         LOG.warnf("Notification %s was taken over by another dispatcher before its %s was recorded",
                                 notification.id(), outcome.name());
                     } else if (outcome instanceof Outcome.Sent) {
-                        LOG.debugf("Notification %s (%s) sent", notification.id(), notification.kind());
+                        LOG.debugf("Notification %s (%s) sent; trace %s", notification.id(), notification.kind(),
+                                notification.traceparent() == null ? "none" : notification.traceparent().split("-")[1]);
                     } else {
                         LOG.infof("Notification %s (%s) attempt %d: %s", notification.id(), notification.kind(),
                                 notification.attempts(), outcome);
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    private void count(Notification notification, Outcome outcome) {
+        if (outcome instanceof Outcome.Sent) {
+            outcomes.sent(notification, OffsetDateTime.now());
+        } else if (outcome instanceof Outcome.Failed) {
+            outcomes.failed(notification);
+        } else if (outcome instanceof Outcome.Withdrawn) {
+            outcomes.withdrawn(notification.kind(), notification.channel(), 1);
+        }
     }
 
     /**

@@ -60,6 +60,9 @@ public class Notification {
     private OffsetDateTime skippedAt;
     @Column(name = "withdrawn_at")
     private OffsetDateTime withdrawnAt;
+    /** W3C trace context of the planning consumer span; null when it was not traced. */
+    @Column(insertable = false, updatable = false)
+    private String traceparent;
 
     protected Notification() {
     }
@@ -120,6 +123,10 @@ public class Notification {
 
     public String idempotencyKey() {
         return idempotencyKey;
+    }
+
+    public String traceparent() {
+        return traceparent;
     }
 
     public String payload() {

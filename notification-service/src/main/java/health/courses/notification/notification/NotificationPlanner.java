@@ -14,10 +14,12 @@ public class NotificationPlanner {
 
     private final NotificationRepository notifications;
     private final ObjectMapper json;
+    private final NotificationMetrics metrics;
 
-    NotificationPlanner(NotificationRepository notifications, ObjectMapper json) {
+    NotificationPlanner(NotificationRepository notifications, ObjectMapper json, NotificationMetrics metrics) {
         this.notifications = notifications;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Joins the caller's transaction; true when planned, false when the same message was planned before. */
@@ -28,6 +30,13 @@ public class NotificationPlanner {
         } catch (JsonProcessingException unserializable) {
             return Uni.createFrom().failure(new IllegalArgumentException("Payload of " + planned.kind(), unserializable));
         }
-        return notifications.plan(UUID.randomUUID(), planned, payload);
+        // Planned inside the consumer's span: the send will continue the trace of the request that caused it.
+        String traceparent = SendTrace.current().orElse(null);
+        return notifications.plan(UUID.randomUUID(), planned, payload, traceparent)
+                .invoke(inserted -> {
+                    if (inserted && planned.skipReason().isEmpty()) {
+                        metrics.planned(planned);
+                    }
+                });
     }
 }

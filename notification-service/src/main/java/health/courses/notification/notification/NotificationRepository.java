@@ -17,19 +17,26 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
+    private final NotificationMetrics metrics;
+
+    NotificationRepository(NotificationMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /**
      * The payload parameter is cast to text first: a parameter cast straight to jsonb is typed jsonb, and the
      * driver would then store the Java string as one JSON string instead of the object it spells.
      */
-    Uni<Boolean> plan(UUID id, PlannedNotification planned, String payload) {
+    Uni<Boolean> plan(UUID id, PlannedNotification planned, String payload, String traceparent) {
         return getSession().chain(session -> session.createNativeQuery("""
                 insert into notification (id, clinic_id, patient_id, course_id, session_id, session_version, kind,
                                           channel, due_at, status, next_attempt_at, idempotency_key, payload,
-                                          status_reason, skipped_at)
+                                          status_reason, skipped_at, traceparent)
                 values (:id, :clinicId, :patientId, :courseId, :sessionId, :sessionVersion, :kind, :channel, :dueAt,
                         case when cast(:skipReason as text) is null then 'planned' else 'skipped' end, :dueAt,
                         :idempotencyKey, cast(cast(:payload as text) as jsonb), cast(:skipReason as text),
-                        case when cast(:skipReason as text) is null then null else now() end)
+                        case when cast(:skipReason as text) is null then null else now() end,
+                        cast(:traceparent as text))
                 on conflict (idempotency_key) do nothing""")
                 .setParameter("id", id)
                 .setParameter("clinicId", planned.clinicId())
@@ -43,6 +50,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .setParameter("idempotencyKey", planned.idempotencyKey())
                 .setParameter("payload", payload)
                 .setParameter("skipReason", planned.skipReason().orElse(null))
+                .setParameter("traceparent", traceparent)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
@@ -57,11 +65,17 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         }
         return getSession().chain(session -> session.createNativeQuery("""
                 update notification set status = 'withdrawn', withdrawn_at = now(), status_reason = :reason
-                 where session_id in (:sessionIds) and kind = :kind and status = 'planned'""")
+                 where session_id in (:sessionIds) and kind = :kind and status = 'planned'
+                returning channel""", String.class)
                 .setParameter("sessionIds", sessionIds)
                 .setParameter("kind", kind)
                 .setParameter("reason", reason)
-                .executeUpdate());
+                .getResultList())
+                .invoke(channels -> channels.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(channel -> channel,
+                                java.util.stream.Collectors.counting()))
+                        .forEach((channel, count) -> metrics.withdrawn(kind, channel, count.intValue())))
+                .map(List::size);
     }
 
     /**

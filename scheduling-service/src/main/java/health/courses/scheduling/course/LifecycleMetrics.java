@@ -1,6 +1,7 @@
 package health.courses.scheduling.course;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -9,13 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
  * course-not-schedulable, evaluation-expired, ...; "none" when booked), and
  * {@code courses_session_changes_total{change="rescheduled"|"cancelled"|"missed"|"completed"}}. Counted after commit.
  */
+@Startup
 @ApplicationScoped
 class LifecycleMetrics {
 
     private final MeterRegistry registry;
 
+    /** Registers the series at start, so a dashboard and an alert have a zero to compare with from the first scrape. */
     LifecycleMetrics(MeterRegistry registry) {
         this.registry = registry;
+        registry.counter("courses.bookings", "outcome", "booked", "problem", "none");
+        for (SessionChange change : SessionChange.values()) {
+            registry.counter("courses.session.changes", "change", change.word());
+        }
     }
 
     void booked() {

@@ -31,11 +31,12 @@ public class Outbox {
     public Uni<Void> append(List<OutgoingEvent> events) {
         // PostgreSQL keeps microseconds; truncating here makes ce_time equal to what is stored.
         Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<OutboxEvent> entries = events.stream().map(event -> row(event, occurredAt)).toList();
+        String traceparent = TraceContext.current().orElse(null);
+        List<OutboxEvent> entries = events.stream().map(event -> row(event, occurredAt, traceparent)).toList();
         return rows.persist(entries);
     }
 
-    private OutboxEvent row(OutgoingEvent event, Instant occurredAt) {
+    private OutboxEvent row(OutgoingEvent event, Instant occurredAt, String traceparent) {
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.randomUUID();
         row.clinicId = event.clinicId();
@@ -46,6 +47,7 @@ public class Outbox {
         row.occurredAt = occurredAt;
         row.payload = toJson(event.data());
         row.status = OutboxEvent.PENDING;
+        row.traceparent = traceparent;
         return row;
     }
 

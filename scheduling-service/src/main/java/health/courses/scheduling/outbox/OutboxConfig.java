@@ -44,6 +44,10 @@ public interface OutboxConfig {
     @WithDefault("1h")
     Duration purgeInterval();
 
+    /** Readiness turns DOWN while the oldest unpublished event is older than this ({@link OutboxReadiness}). */
+    @WithDefault("5m")
+    Duration readyMaxAge();
+
     /** PostgreSQL channel the insert trigger notifies (see V1 migration). */
     @WithDefault("scheduling_outbox")
     String channel();

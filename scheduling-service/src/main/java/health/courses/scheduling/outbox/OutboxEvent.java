@@ -51,4 +51,8 @@ public class OutboxEvent {
 
     @Column(nullable = false)
     public String status;
+
+    /** W3C trace context of the writing transaction's span, or null when it was not traced. */
+    @Column
+    public String traceparent;
 }

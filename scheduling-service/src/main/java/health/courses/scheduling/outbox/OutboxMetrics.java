@@ -66,6 +66,15 @@ class OutboxMetrics {
                 .onFailure().recoverWithNull();
     }
 
+    /** As of the last refresh; 0 when nothing is pending. */
+    double oldestAgeSeconds() {
+        return oldestAgeSeconds.get();
+    }
+
+    long backlog() {
+        return backlog.get();
+    }
+
     void published(OutboxRow row) {
         published.computeIfAbsent(row.type(), type -> Counter.builder("outbox.events.published")
                 .description("Events acknowledged by the broker, by type")

@@ -39,7 +39,7 @@ class OutboxStore {
 
     /** The claimed courses' pending rows in publishing order; cutting at the limit leaves each course a prefix. */
     private static final String PENDING_OF_COURSES = """
-            SELECT id, aggregate_id, type, subject, occurred_at, payload::text AS payload, attempts
+            SELECT id, aggregate_id, type, subject, occurred_at, payload::text AS payload, attempts, traceparent
             FROM outbox_event
             WHERE status = 'pending' AND aggregate_id = ANY($1)
             ORDER BY aggregate_id, publish_order
@@ -103,7 +103,7 @@ class OutboxStore {
         for (Row row : rows) {
             found.add(new OutboxRow(row.getUUID("id"), row.getUUID("aggregate_id"), row.getString("type"),
                     row.getString("subject"), row.getOffsetDateTime("occurred_at").toInstant(),
-                    row.getString("payload"), row.getInteger("attempts")));
+                    row.getString("payload"), row.getInteger("attempts"), row.getString("traceparent")));
         }
         return found;
     }

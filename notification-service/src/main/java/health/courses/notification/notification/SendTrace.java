@@ -1,0 +1,69 @@
+package health.courses.notification.notification;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+
+/**
+ * Joins a notification's send to the trace that planned it. Planning runs inside the consumer span (which continues
+ * the booking request's trace through the outbox and the Kafka header); the row keeps that span's W3C traceparent,
+ * and the dispatcher, which sends later on a context of its own, opens a CLIENT span under it for the send.
+ */
+@ApplicationScoped
+public class SendTrace {
+
+    private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    private final Tracer tracer;
+
+    SendTrace(OpenTelemetry telemetry) {
+        this.tracer = telemetry.getTracer("health.courses.notification.dispatch");
+    }
+
+    /** The current span's traceparent; empty without a valid span (tracing off, nothing traced). */
+    static Optional<String> current() {
+        SpanContext context = Span.current().getSpanContext();
+        if (!context.isValid()) {
+            return Optional.empty();
+        }
+        return Optional.of("00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
+                + context.getTraceFlags().asHex());
+    }
+
+    /** A started span for sending this notification, or null when its planning was not traced. */
+    Span start(Notification notification) {
+        if (notification.traceparent() == null) {
+            return null;
+        }
+        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(),
+                Map.of("traceparent", notification.traceparent()), GETTER);
+        return tracer.spanBuilder("notification send " + notification.channel())
+                .setParent(parent)
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("notification.id", notification.id().toString())
+                .setAttribute("notification.kind", notification.kind())
+                .setAttribute("notification.channel", notification.channel())
+                .setAttribute("notification.attempt", notification.attempts())
+                .startSpan();
+    }
+}

@@ -2,10 +2,11 @@ package health.courses.system;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -17,16 +18,19 @@ import java.util.function.Supplier;
 final class BookingLoad implements AutoCloseable {
 
     private final ClinicApi clinic;
-    private final Duration pause;
-    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ScheduledExecutorService clients;
     private final List<ClinicApi.Booked> booked = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
-    private final List<Thread> threads = new ArrayList<>();
 
-    private BookingLoad(ClinicApi clinic, Duration pause) {
+    private BookingLoad(ClinicApi clinic, int threads) {
         this.clinic = clinic;
-        this.pause = pause;
+        AtomicInteger named = new AtomicInteger();
+        this.clients = Executors.newScheduledThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "booking-load-" + named.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -34,27 +38,21 @@ final class BookingLoad implements AutoCloseable {
      * @param pause between one client's bookings, which sets the rate: threads / (pause + request time)
      */
     static BookingLoad start(Supplier<String> baseUrl, String token, int threads, Duration pause) {
-        BookingLoad load = new BookingLoad(new ClinicApi(baseUrl, token), pause);
+        BookingLoad load = new BookingLoad(new ClinicApi(baseUrl, token), threads);
         for (int i = 0; i < threads; i++) {
-            Thread thread = new Thread(load::run, "booking-load-" + i);
-            thread.setDaemon(true);
-            load.threads.add(thread);
-            thread.start();
+            load.clients.scheduleWithFixedDelay(load::bookOne, 0, pause.toMillis(), TimeUnit.MILLISECONDS);
         }
         return load;
     }
 
-    private void run() {
-        while (running.get()) {
-            attempts.incrementAndGet();
-            try {
-                booked.add(clinic.bookCourse());
-            } catch (IOException | RuntimeException e) {
-                failures.add(e.toString());
-            } catch (InterruptedException e) {
-                return;
-            }
-            sleep(pause);
+    private void bookOne() {
+        attempts.incrementAndGet();
+        try {
+            booked.add(clinic.bookCourse());
+        } catch (IOException | RuntimeException e) {
+            failures.add(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -70,26 +68,14 @@ final class BookingLoad implements AutoCloseable {
         return attempts.get();
     }
 
-    private void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.set(false);
-        }
-    }
-
     /** Stops the clients after their current booking, so every answered booking is counted. */
     @Override
     public void close() {
-        running.set(false);
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        clients.shutdown();
+        try {
+            clients.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

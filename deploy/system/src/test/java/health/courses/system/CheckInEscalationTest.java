@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,8 +49,58 @@ class CheckInEscalationTest {
             "America/Sao_Paulo", "Atlantic/Azores", "Europe/Berlin", "Asia/Dubai", "Asia/Kolkata", "Asia/Bangkok",
             "Asia/Tokyo", "Pacific/Auckland").map(ZoneId::of).toList();
 
+    /** A course whose first session was completed and whose check-in link reached the patient's mailbox. */
+    private record CheckInReady(String token, String courseId, List<String> sessions, String patientId, String email,
+            String link) {
+    }
+
     @Test
     void urgentAnswerHoldsTheCourseAndItsHeldSessionsGetNoReminder(SystemUnderTest system) {
+        CheckInReady ready = completedSessionWithCheckInLink(system);
+        given().redirects().follow(false).get(ready.link())
+                .then().statusCode(200)
+                .header("Referrer-Policy", "no-referrer")
+                .body(containsString("<form"));
+
+        long answered = System.nanoTime();
+        answerUnableToUrinate(ready);
+        awaitHeld(system, ready, HOLD_WITHIN);
+        System.out.printf("check-in answered \"unable to urinate\" -> course held in scheduling-service after %d ms%n",
+                Duration.ofNanos(System.nanoTime() - answered).toMillis());
+        assertHeldSessionsGetNoReminder(system, ready);
+    }
+
+    /**
+     * The answer, its decision and the outgoing escalation commit together in notification-service's outbox: an
+     * answer given while the broker is down, with the service then killed before it could publish, still reaches
+     * scheduling-service once the broker and the service are back.
+     */
+    @Test
+    void urgentAnswerDuringABrokerOutageSurvivesAKillAndStillHoldsTheCourse(SystemUnderTest system) {
+        CheckInReady ready = completedSessionWithCheckInLink(system);
+        system.stopKafka();
+        try {
+            answerUnableToUrinate(ready);
+            system.notification().kill();
+        } finally {
+            system.startKafka();
+        }
+        system.restart(system.notification());
+
+        awaitHeld(system, ready, MAIL_WITHIN);
+        assertHeldSessionsGetNoReminder(system, ready);
+        try (TopicReader topic = new TopicReader(system.kafkaBootstrapServers(), "patient-checkin-events")) {
+            List<ConsumerRecord<String, String>> escalations = topic.readAll(record -> ready.courseId().equals(record.key())
+                    && TopicReader.header(record, "ce_type").filter("checkin.escalated.v1"::equals).isPresent(),
+                    Duration.ofSeconds(5));
+            // At least once on the topic, and one event: a redelivery would carry the same ce_id for the inbox to drop.
+            assertFalse(escalations.isEmpty(), "the escalation reached the topic");
+            assertEquals(1, escalations.stream().map(record -> TopicReader.header(record, "ce_id").orElseThrow())
+                    .distinct().count(), "one escalation event: " + escalations);
+        }
+    }
+
+    private static CheckInReady completedSessionWithCheckInLink(SystemUnderTest system) {
         ZoneId zone = ZONES.stream()
                 .filter(candidate -> {
                     LocalTime local = ZonedDateTime.now(candidate).toLocalTime();
@@ -104,39 +155,40 @@ class CheckInEscalationTest {
         String link = await().atMost(MAIL_WITHIN).pollInterval(Duration.ofMillis(300))
                 .until(() -> checkInLink(system.mailbox(email)), Optional::isPresent)
                 .orElseThrow();
-        given().redirects().follow(false).get(link)
-                .then().statusCode(200)
-                .header("Referrer-Policy", "no-referrer")
-                .body(containsString("<form"));
+        return new CheckInReady(token, courseId, sessions, patientId, email, link);
+    }
 
-        long answered = System.nanoTime();
+    private static void answerUnableToUrinate(CheckInReady ready) {
         given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("pain", "0").formParam("urination", "unable")
                 .formParam("erectileDifficulty", "no").formParam("irritation", "no")
-                .post(link)
+                .post(ready.link())
                 .then().statusCode(200)
                 .body(containsString("call your physician"));
+    }
 
-        await().atMost(HOLD_WITHIN).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().baseUri(system.schedulingUrl()).auth().oauth2(token)
-                        .get("/api/v1/courses/{id}", courseId).then().statusCode(200)
+    private static void awaitHeld(SystemUnderTest system, CheckInReady ready, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().baseUri(system.schedulingUrl()).auth().oauth2(ready.token())
+                        .get("/api/v1/courses/{id}", ready.courseId()).then().statusCode(200)
                         .extract().jsonPath().getString("status"), "held"::equals);
-        System.out.printf("check-in answered \"unable to urinate\" -> course held in scheduling-service after %d ms%n",
-                Duration.ofNanos(System.nanoTime() - answered).toMillis());
-        JsonPath held = given().baseUri(system.schedulingUrl()).auth().oauth2(token)
-                .get("/api/v1/courses/{id}", courseId).then().extract().jsonPath();
+        JsonPath held = given().baseUri(system.schedulingUrl()).auth().oauth2(ready.token())
+                .get("/api/v1/courses/{id}", ready.courseId()).then().extract().jsonPath();
         assertEquals("completed", held.getString("sessions[0].status"));
         assertEquals(List.of("held"), held.getList("sessions[1..7].status", String.class).stream().distinct().toList(),
                 held.prettify());
+    }
 
-        // Withdrawn is final: the dispatcher never sends a withdrawn notification (issue 6).
+    /** Withdrawn is final: the dispatcher never sends a withdrawn notification (issue 6). */
+    private static void assertHeldSessionsGetNoReminder(SystemUnderTest system, CheckInReady ready) {
         await().atMost(MAIL_WITHIN).untilAsserted(() -> {
-            List<Map<String, Object>> reminders = reminders(system, token, patientId, sessions.subList(1, 8));
+            List<Map<String, Object>> reminders = reminders(system, ready.token(), ready.patientId(),
+                    ready.sessions().subList(1, 8));
             assertFalse(reminders.isEmpty());
             assertEquals(List.of("withdrawn"), reminders.stream().map(r -> r.get("status")).distinct().toList(),
                     reminders.toString());
         });
-        List<ReceivedMail> mails = system.mailbox(email);
+        List<ReceivedMail> mails = system.mailbox(ready.email());
         assertTrue(mails.stream().noneMatch(mail -> mail.subject().toLowerCase().contains("reminder")),
                 "no reminder mail: " + mails.stream().map(ReceivedMail::subject).toList());
     }

@@ -1,17 +1,17 @@
 package health.courses.system;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The outbox's promise under crashes: scheduling-service is SIGKILLed at random moments under a steady booking
+ * The outbox's promise under crashes: scheduling-service is SIGKILLed mid-flight under a steady booking
  * load and started again each time. Every booking answered 201 must end up on treatment-course-events with all of
  * its events, each exactly once after dedup by ce_id, and in order within its course.
  */
@@ -20,23 +20,27 @@ class SchedulingCrashTest {
 
     private static final int KILLS = 4;
     private static final Duration DRAIN = Duration.ofSeconds(60);
+    /** Confirmed bookings to wait for after each restart before the next kill, and for how long at most. */
+    private static final int BOOKED_BETWEEN_KILLS = 3;
+    private static final Duration BETWEEN_KILLS_WITHIN = Duration.ofSeconds(30);
 
     @Test
     @Timeout(180)
     void everyConfirmedBookingIsPublishedCompletelyAndInOrderDespiteSigkills(SystemUnderTest system) {
         String token = system.token(UUID.randomUUID().toString(), "booking", "clinician");
-        ThreadLocalRandom random = ThreadLocalRandom.current();
         List<ClinicApi.Booked> booked;
         BookingLoad load = BookingLoad.start(system::schedulingUrl, token, 2, Duration.ofMillis(150));
         try {
             for (int kill = 1; kill <= KILLS; kill++) {
-                sleep(Duration.ofMillis(random.nextLong(1_500, 5_000)));
+                // Kill while the load is mid-flight, once the restarted service has confirmed a few more bookings:
+                // a wall-clock pause would let a slow (shared, loaded) machine confirm nothing between kills.
+                awaitMoreBookings(load, BOOKED_BETWEEN_KILLS);
                 int before = load.booked().size();
                 system.scheduling().kill();
                 System.out.printf("crash test: SIGKILL %d of %d after %d confirmed bookings%n", kill, KILLS, before);
                 system.restart(system.scheduling());
             }
-            sleep(Duration.ofSeconds(2));
+            awaitMoreBookings(load, BOOKED_BETWEEN_KILLS);
         } finally {
             load.close();
             booked = load.booked();
@@ -53,17 +57,15 @@ class SchedulingCrashTest {
                     + "outbox empty %d ms after the load stopped; %d records on the topic, %d redelivered duplicates%n",
                     KILLS, load.attempts(), booked.size(), load.failures().size(), drained, log.size(),
                     log.duplicates());
-            assertTrue(booked.size() >= 10, "the load must have booked something between kills: " + booked.size());
+            assertTrue(booked.size() >= (KILLS + 1) * BOOKED_BETWEEN_KILLS,
+                    "the load must have booked something between kills: " + booked.size());
             assertEquals(List.of(), problems.stream().limit(5).toList(), problems.size() + " incomplete courses");
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static void awaitMoreBookings(BookingLoad load, int more) {
+        int target = load.booked().size() + more;
+        await().atMost(BETWEEN_KILLS_WITHIN).pollInterval(Duration.ofMillis(50))
+                .until(() -> load.booked().size() >= target);
     }
 }

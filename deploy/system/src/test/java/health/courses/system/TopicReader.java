@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import org.awaitility.core.ConditionTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,25 @@ final class TopicReader implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every record matching {@code wanted}, reading up to the end the topic had when asked (within {@code timeout}). */
+    List<ConsumerRecord<String, String>> readAll(Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        if (!assigned) {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(this::assign);
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline
+                && end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                if (wanted.test(record)) {
+                    found.add(record);
+                }
+            }
+        }
+        return found;
     }
 
     private boolean assign() {

@@ -115,7 +115,7 @@ final class BookingRows {
                 break;
             }
             total = now;
-            pause(Duration.ofSeconds(1));
+            pause(settings.smoke() ? Duration.ofMillis(250) : Duration.ofSeconds(1));
             rows = notifications.query(perCourse, (Object) courses);
         }
         Histogram histogram = new Histogram(3);

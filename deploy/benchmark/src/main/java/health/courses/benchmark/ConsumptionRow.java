@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Event consumption: a backlog of session.scheduled.v1 events (shaped as scheduling-service publishes them, one
  * course each, sessions ten days out so no reminder falls due) is produced while notification-service is stopped,
- * then it starts and works through it. Its rate is events over the span from its first to its last inbox row. The
+ * then it starts and works through it (the drain row's baseline runs in that same window). Its rate is events over the span from its first to its last inbox row. The
  * baseline is a raw consumer reading the same records of the same topic, over the span from its first to its last.
  */
 final class ConsumptionRow {
@@ -53,7 +53,13 @@ final class ConsumptionRow {
         this.report = report;
     }
 
-    void run() {
+    /** Work that needs notification-service stopped, done in the same window as the backlog build-up. */
+    @FunctionalInterface
+    interface WhileStopped {
+        void run() throws Exception;
+    }
+
+    void run(WhileStopped whileStopped) throws Exception {
         int count = settings.events();
         BookingRows.awaitOutboxPublished(stack.db("scheduling"));
         LOG.info("consumption: stopping notification-service, producing {} events", count);
@@ -62,6 +68,7 @@ final class ConsumptionRow {
         UUID clinic = UUID.randomUUID();
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(10).truncatedTo(ChronoUnit.HOURS);
         UUID[] ids = produce(clinic, start, count);
+        whileStopped.run();
 
         LOG.info("consumption: notification-service works through the backlog");
         stack.startNotification();

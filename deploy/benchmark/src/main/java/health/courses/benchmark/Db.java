@@ -67,6 +67,17 @@ final class Db {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
+    /** Statements without parameters in one connection, e.g. a session setting and the work it is for. */
+    void script(List<String> statements) {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     int update(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

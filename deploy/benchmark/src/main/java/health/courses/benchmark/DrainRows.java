@@ -53,6 +53,12 @@ final class DrainRows {
     private final Settings settings;
     private final Report report;
     private final Db db;
+    private Template template;
+    private Duration baseline;
+    private long baselineSent;
+
+    private record Template(UUID id, UUID clinic) {
+    }
 
     DrainRows(Stack stack, Settings settings, Report report) {
         this.stack = stack;
@@ -61,30 +67,42 @@ final class DrainRows {
         this.db = stack.db("notification");
     }
 
-    void run() throws Exception {
+    /**
+     * The baseline, run while notification-service is stopped (the consumption row's backlog window, so the run
+     * stops the service once): N copies for a patient of their own, drained by the raw claim loop.
+     */
+    void measureBaseline() throws SQLException {
+        template = template();
+        int count = settings.reminders();
+        LOG.info("drain: raw SKIP LOCKED claim loop over {} reminders, service stopped", count);
+        UUID baselinePatient = UUID.randomUUID();
+        copies(template.id(), baselinePatient, count, "now() - interval '1 second'");
+        baseline = rawDrain();
+        baselineSent = sent(baselinePatient);
+    }
+
+    /** A reminder the service planned for one of this run's bookings. */
+    private Template template() {
         List<Map<String, Object>> templates = db.query("""
                 select id, clinic_id from notification
                  where status = 'planned' and session_id is not null and channel = 'email' limit 1""");
         if (templates.isEmpty()) {
-            throw new IllegalStateException("no planned e-mail reminder to copy: the consumption row planned none");
+            throw new IllegalStateException("no planned e-mail reminder to copy: the booking rows planned none");
         }
-        UUID template = (UUID) templates.get(0).get("id");
-        UUID clinic = (UUID) templates.get(0).get("clinic_id");
+        return new Template((UUID) templates.get(0).get("id"), (UUID) templates.get(0).get("clinic_id"));
+    }
+
+    void run() throws Exception {
+        if (baseline == null) {
+            throw new IllegalStateException("the raw claim loop baseline was not measured");
+        }
         int count = settings.reminders();
-
-        LOG.info("drain: raw SKIP LOCKED claim loop over {} reminders, service stopped", count);
-        stack.stopNotification();
-        UUID baselinePatient = UUID.randomUUID();
-        copies(template, baselinePatient, count, "now() - interval '1 second'");
-        Duration baseline = rawDrain();
-        long baselineSent = sent(baselinePatient);
-        stack.startNotification();
-
+        UUID clinic = template.clinic();
         Api api = new Api(stack.notification().baseUrl(), stack.token(clinic.toString(), "booking", "clinician"));
         UUID patient = contactFor(api);
         LOG.info("drain: {} reminders due at once, sent by notification-service", count);
         long mailsBefore = stack.mail().accepted();
-        Instant committed = copies(template, patient, count, "now() - interval '1 second'");
+        Instant committed = copies(template.id(), patient, count, "now() - interval '1 second'");
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (open(patient) > 0 && System.nanoTime() < deadline) {
             BookingRows.pause(Duration.ofMillis(500));
@@ -108,7 +126,7 @@ final class DrainRows {
                         "serviceRate", rate, "baselineSent", baselineSent, "baselineMs", baseline.toMillis(),
                         "baselineRate", baselineRate)));
 
-        lateness(template, api);
+        lateness(template.id(), api);
     }
 
     private void lateness(UUID template, Api api) throws Exception {

@@ -27,15 +27,15 @@ record Settings(boolean smoke, Path repoRoot, Path out, int bookingClients, Dura
                 Path.of(System.getProperty("benchmark.repo.root", "../..")).toAbsolutePath().normalize(),
                 Path.of(System.getProperty("benchmark.out", "target/benchmark")).toAbsolutePath(),
                 integer("benchmark.bookings.clients", smoke ? 2 : 8),
-                seconds("benchmark.bookings.seconds", smoke ? 2 : 20),
-                seconds("benchmark.latency.seconds", smoke ? 2 : 20),
-                integer("benchmark.events", smoke ? 100 : 20_000),
-                integer("benchmark.drain.reminders", smoke ? 100 : 100_000),
+                seconds("benchmark.bookings.seconds", smoke ? 1 : 20),
+                seconds("benchmark.latency.seconds", smoke ? 1 : 20),
+                integer("benchmark.events", smoke ? 50 : 5_000),
+                integer("benchmark.drain.reminders", smoke ? 50 : 100_000),
                 integer("benchmark.lateness.rate", smoke ? 10 : 50),
-                seconds("benchmark.lateness.seconds", smoke ? 2 : 30),
-                integer("benchmark.agenda.courses", smoke ? 200 : 1_000_000),
+                seconds("benchmark.lateness.seconds", smoke ? 1 : 30),
+                integer("benchmark.agenda.courses", smoke ? 200 : 100_000),
                 integer("benchmark.agenda.rate", smoke ? 10 : 50),
-                seconds("benchmark.agenda.seconds", smoke ? 2 : 20));
+                seconds("benchmark.agenda.seconds", smoke ? 1 : 20));
     }
 
     /** "default" (what the Maven profile passes when nothing is given) means the mode's default. */

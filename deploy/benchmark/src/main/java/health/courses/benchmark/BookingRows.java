@@ -81,6 +81,9 @@ final class BookingRows {
                         settings.bookingClients(), settings.maxRatePhase().toSeconds()),
                 numbers(service, baseline)));
 
+        // the max-rate phase left thousands of events behind; the latency phase must not queue behind them
+        awaitOutboxPublished(db);
+        awaitConsumed(stack.db("notification"));
         double halfRate = Math.max(1, serviceRate / 2);
         LOG.info("bookings: open model at {} bookings/s for {} s", String.format("%.1f", halfRate),
                 settings.latencyPhase().toSeconds());
@@ -140,6 +143,18 @@ final class BookingRows {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (db.number("select count(*) from outbox_event where status = 'pending'") > 0 && System.nanoTime() < deadline) {
             pause(Duration.ofMillis(200));
+        }
+    }
+
+    /** notification-service has caught up when its inbox stops growing. */
+    private void awaitConsumed(Db notifications) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long last = -1;
+        long now = notifications.number("select count(*) from inbox");
+        while (now != last && System.nanoTime() < deadline) {
+            pause(settings.smoke() ? Duration.ofMillis(300) : Duration.ofSeconds(2));
+            last = now;
+            now = notifications.number("select count(*) from inbox");
         }
     }
 

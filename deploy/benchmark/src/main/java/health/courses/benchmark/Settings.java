@@ -1,0 +1,50 @@
+package health.courses.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Sizes and durations of one run. Smoke mode ({@code -Dbenchmark.smoke=true}) shrinks every row to seconds so the
+ * normal build proves the harness still works; its figures mean nothing. Each size can be overridden with -D.
+ *
+ * @param bookingClients  concurrent clients of the max-rate phase (the same count drives the JDBC baseline)
+ * @param maxRatePhase    how long the service and the baseline are each driven as fast as they answer
+ * @param latencyPhase    how long bookings arrive at half the max rate (open model)
+ * @param events          session events produced for the consumption row
+ * @param reminders       reminders due at one instant for the drain row
+ * @param latenessRate    reminders per second falling due at steady load
+ * @param latenessPhase   how long reminders keep falling due at that rate
+ * @param agendaCourses   courses generated for the agenda row (16 sessions each)
+ * @param agendaQueries   agenda requests per second during the agenda row
+ */
+record Settings(boolean smoke, Path repoRoot, Path out, int bookingClients, Duration maxRatePhase,
+        Duration latencyPhase, int events, int reminders, int latenessRate, Duration latenessPhase,
+        int agendaCourses, int agendaQueries, Duration agendaPhase) {
+
+    static Settings fromSystemProperties() {
+        boolean smoke = Boolean.getBoolean("benchmark.smoke");
+        return new Settings(smoke,
+                Path.of(System.getProperty("benchmark.repo.root", "../..")).toAbsolutePath().normalize(),
+                Path.of(System.getProperty("benchmark.out", "target/benchmark")).toAbsolutePath(),
+                integer("benchmark.bookings.clients", smoke ? 2 : 8),
+                seconds("benchmark.bookings.seconds", smoke ? 1 : 20),
+                seconds("benchmark.latency.seconds", smoke ? 1 : 20),
+                integer("benchmark.events", smoke ? 50 : 5_000),
+                integer("benchmark.drain.reminders", smoke ? 50 : 100_000),
+                integer("benchmark.lateness.rate", smoke ? 10 : 50),
+                seconds("benchmark.lateness.seconds", smoke ? 1 : 30),
+                integer("benchmark.agenda.courses", smoke ? 200 : 100_000),
+                integer("benchmark.agenda.rate", smoke ? 10 : 50),
+                seconds("benchmark.agenda.seconds", smoke ? 1 : 20));
+    }
+
+    /** "default" (what the Maven profile passes when nothing is given) means the mode's default. */
+    private static int integer(String key, int fallback) {
+        String value = System.getProperty(key, "default").replace("_", "");
+        return value.isBlank() || value.equals("default") ? fallback : Integer.parseInt(value);
+    }
+
+    private static Duration seconds(String key, int fallback) {
+        return Duration.ofSeconds(integer(key, fallback));
+    }
+}

@@ -1,0 +1,151 @@
+package health.courses.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import health.courses.localstack.DevTokens;
+import health.courses.localstack.FreePorts;
+import health.courses.localstack.LocalStack;
+import health.courses.localstack.ServiceProcess;
+import health.courses.localstack.ServiceSpec;
+import health.courses.localstack.StackSettings;
+
+/**
+ * The ephemeral local stack (Kafka, PostgreSQL, mail) and both packaged services as real processes, the way the
+ * system tests run them. Services start one after the other so each one's time to ready is its own, not a share of
+ * two cores with the other's start (in smoke mode both at once).
+ */
+final class Stack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final LocalStack local;
+    private final SmtpSink mail;
+    private final Path logs;
+    private final List<String> jvmOptions;
+    private final Map<String, String> config;
+    private ServiceProcess scheduling;
+    private ServiceProcess notification;
+    /** A benchmark JVM ended early (Ctrl-C, a timeout) must not leave service processes behind. */
+    private final Thread stopOnExit = new Thread(this::stopServices, "benchmark-stop-services");
+    private final Map<String, Duration> readyTimes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Stack(LocalStack local, SmtpSink mail, Path logs, List<String> jvmOptions, Map<String, String> config) {
+        this.local = local;
+        this.mail = mail;
+        this.logs = logs;
+        this.jvmOptions = jvmOptions;
+        this.config = config;
+    }
+
+    static Stack start(Settings settings) {
+        LocalStack local = LocalStack.start(StackSettings.ephemeral());
+        SmtpSink mail;
+        try {
+            mail = SmtpSink.start();
+        } catch (java.io.IOException e) {
+            local.close();
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, String> config = new HashMap<>(local.config());
+        config.remove(LocalStack.JWT_PRIVATE_KEY);
+        config.put(LocalStack.MAILER_HOST, "127.0.0.1");
+        config.put(LocalStack.MAILER_PORT, String.valueOf(mail.port()));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx384m"));
+        if (Boolean.getBoolean("benchmark.jfr")) {
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + settings.out().resolve("%p.jfr"));
+        }
+        Stack stack = new Stack(local, mail, settings.out().resolve("logs"), jvm, config);
+        Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
+        try {
+            Files.createDirectories(stack.logs);
+            if (settings.smoke()) {
+                // the smoke run's figures mean nothing: start both at once to keep the build short
+                var notification = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> stack.startService(settings.repoRoot(), "notification", "notification-service"));
+                stack.scheduling = stack.startService(settings.repoRoot(), "scheduling", "scheduling-service");
+                stack.notification = notification.join();
+            } else {
+                stack.scheduling = stack.startService(settings.repoRoot(), "scheduling", "scheduling-service");
+                stack.notification = stack.startService(settings.repoRoot(), "notification", "notification-service");
+            }
+        } catch (Exception e) {
+            stack.close();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+        return stack;
+    }
+
+    private ServiceProcess startService(Path root, String name, String module) {
+        ServiceSpec spec = new ServiceSpec(name, ServiceSpec.jarOf(root, module), FreePorts.pick(), config, jvmOptions,
+                logs.resolve(name + ".log"));
+        long started = System.nanoTime();
+        ServiceProcess process = ServiceProcess.start(spec).awaitReady(READY_TIMEOUT);
+        readyTimes.put(name, Duration.ofNanos(System.nanoTime() - started));
+        return process;
+    }
+
+    /** Stops notification-service (graceful), e.g. so a backlog can build up on its topic. */
+    void stopNotification() {
+        notification.stop();
+    }
+
+    /** Starts notification-service again with the same spec and returns once it is ready. */
+    void startNotification() {
+        notification = ServiceProcess.start(notification.spec()).awaitReady(READY_TIMEOUT);
+    }
+
+    Duration readyTime(String service) {
+        return readyTimes.get(service);
+    }
+
+    ServiceProcess scheduling() {
+        return scheduling;
+    }
+
+    ServiceProcess notification() {
+        return notification;
+    }
+
+    Db db(String schema) {
+        return new Db(local.postgres().jdbcUrl(), schema);
+    }
+
+    SmtpSink mail() {
+        return mail;
+    }
+
+    String kafka() {
+        return local.kafkaBootstrapServers();
+    }
+
+    String token(String clinicId, String... roles) {
+        return DevTokens.mint(local.keys().privateKeyBase64(), clinicId, "benchmark@" + clinicId, Set.of(roles));
+    }
+
+    private void stopServices() {
+        for (ServiceProcess service : new ServiceProcess[] {scheduling, notification}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopServices();
+        mail.close();
+        local.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run
+        }
+    }
+}

@@ -1,5 +1,7 @@
 package health.courses.notification;
 
+import health.courses.localstack.Topics;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -44,6 +46,6 @@ public final class CourseEvents {
 
     @SafeVarargs
     public static void publish(ProducerRecord<String, byte[]>... records) {
-        TestStack.kafka().produce(String.class, byte[].class).fromRecords(records).awaitCompletion();
+        Topics.sendBytes(TestStack.bootstrapServers(), records);
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import health.courses.localstack.DevTokens;
 import health.courses.localstack.Mailbox;
 import health.courses.localstack.ReceivedMail;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import health.courses.localstack.Topics;
 
 /** The real parts the tests talk to, addressed through the configuration the local stack handed to Quarkus. */
 public final class TestStack {
@@ -28,7 +28,7 @@ public final class TestStack {
     /** As the producer (scheduling-service) creates it. */
     private static final int COURSE_EVENT_PARTITIONS = 6;
 
-    private static KafkaCompanion kafka;
+    private static boolean courseEventsTopicReady;
 
     private TestStack() {
     }
@@ -38,14 +38,14 @@ public final class TestStack {
                 "test-user", Set.of(roles));
     }
 
-    public static synchronized KafkaCompanion kafka() {
-        if (kafka == null) {
-            kafka = new KafkaCompanion(config().getValue("kafka.bootstrap.servers", String.class));
-            if (!kafka.topics().list().contains(COURSE_EVENTS)) {
-                kafka.topics().createAndWait(COURSE_EVENTS, COURSE_EVENT_PARTITIONS);
-            }
+    /** The test broker, with treatment-course-events there as its producer would create it. */
+    public static synchronized String bootstrapServers() {
+        String servers = config().getValue("kafka.bootstrap.servers", String.class);
+        if (!courseEventsTopicReady) {
+            Topics.ensure(servers, COURSE_EVENTS, COURSE_EVENT_PARTITIONS);
+            courseEventsTopicReady = true;
         }
-        return kafka;
+        return servers;
     }
 
     public static List<ReceivedMail> mailbox(String address) {

@@ -1,7 +1,6 @@
 package health.courses.notification.booking;
 
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import health.courses.notification.contact.Contact;
 import health.courses.notification.contact.Languages;
 import health.courses.notification.mail.MailComposer;
+import health.courses.notification.mail.MailTemplates;
 import health.courses.notification.mail.MailText;
 import health.courses.notification.mail.TimeText;
 import health.courses.notification.notification.Delivery;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 
 /** "Your treatment course is booked", in the patient's language, times in the patient's zone. */
 @ApplicationScoped
@@ -28,16 +27,12 @@ public class CourseBookedMail implements MailComposer {
             "en", "Your treatment course is booked",
             "de", "Ihr Behandlungskurs ist gebucht");
 
-    private final Map<String, Template> texts = new HashMap<>();
-    private final Map<String, Template> htmls = new HashMap<>();
+    private final MailTemplates templates;
     private final ObjectMapper json;
 
-    CourseBookedMail(Engine templates, ObjectMapper json) {
+    CourseBookedMail(Engine engine, ObjectMapper json) {
         this.json = json;
-        for (String language : Languages.SUPPORTED) {
-            texts.put(language, required(templates, "course-booked/" + language + ".txt"));
-            htmls.put(language, required(templates, "course-booked/" + language + ".html"));
-        }
+        this.templates = new MailTemplates(engine, "course-booked");
     }
 
     @Override
@@ -49,13 +44,9 @@ public class CourseBookedMail implements MailComposer {
     public MailText compose(Delivery delivery) {
         CourseBooked booked = read(delivery);
         Contact contact = delivery.contact();
-        String language = Languages.SUPPORTED.contains(contact.language().getLanguage())
-                ? contact.language().getLanguage()
-                : Languages.DEFAULT;
+        String language = Languages.writtenIn(contact.language());
         CourseBookedLetter letter = letter(booked, contact.zone(), contact.language());
-        return new MailText(SUBJECTS.get(language),
-                texts.get(language).data("letter", letter).render(),
-                htmls.get(language).data("letter", letter).render());
+        return templates.render(language, SUBJECTS.get(language), "letter", letter);
     }
 
     static CourseBookedLetter letter(CourseBooked booked, ZoneId patientZone, Locale language) {
@@ -77,11 +68,4 @@ public class CourseBookedMail implements MailComposer {
         }
     }
 
-    private static Template required(Engine templates, String id) {
-        Template template = templates.getTemplate(id);
-        if (template == null) {
-            throw new IllegalStateException("Missing template " + id);
-        }
-        return template;
-    }
 }

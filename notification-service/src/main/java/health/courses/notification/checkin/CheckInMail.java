@@ -1,6 +1,5 @@
 package health.courses.notification.checkin;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -8,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import health.courses.notification.contact.Languages;
 import health.courses.notification.mail.MailComposer;
+import health.courses.notification.mail.MailTemplates;
 import health.courses.notification.mail.MailText;
 import health.courses.notification.notification.Delivery;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 
 /** The check-in, its follow-up and the urgent advice by email, in the patient's language. */
 @ApplicationScoped
@@ -27,18 +26,14 @@ public class CheckInMail implements MailComposer {
                     CheckInKind.FOLLOW_UP, "Erinnerung: Wie geht es Ihnen nach Ihrem Termin in %s?",
                     CheckInKind.URGENT_ADVICE, "Dringend: Bitte rufen Sie jetzt Ihre Ärztin oder Ihren Arzt an (%s)"));
 
-    private final Map<String, Template> texts = new HashMap<>();
-    private final Map<String, Template> htmls = new HashMap<>();
+    private final MailTemplates templates;
     private final CheckInLinks links;
     private final CheckInConfig config;
 
-    CheckInMail(Engine templates, CheckInLinks links, CheckInConfig config) {
+    CheckInMail(Engine engine, CheckInLinks links, CheckInConfig config) {
         this.links = links;
         this.config = config;
-        for (String language : Languages.SUPPORTED) {
-            texts.put(language, required(templates, "check-in-mail/" + language + ".txt"));
-            htmls.put(language, required(templates, "check-in-mail/" + language + ".html"));
-        }
+        this.templates = new MailTemplates(engine, "check-in-mail");
     }
 
     @Override
@@ -49,24 +44,11 @@ public class CheckInMail implements MailComposer {
     @Override
     public MailText compose(Delivery delivery) {
         CheckInLetter letter = links.letter(delivery);
-        String language = language(delivery);
+        String language = Languages.writtenIn(delivery.contact().language());
         CheckInMessage message = new CheckInMessage(delivery.kind(), letter.clinicName(), links.link(letter),
                 config.linkValidity().toHours());
-        return new MailText(SUBJECTS.get(language).get(delivery.kind()).formatted(letter.clinicName()),
-                texts.get(language).data("message", message).render(),
-                htmls.get(language).data("message", message).render());
+        return templates.render(language, SUBJECTS.get(language).get(delivery.kind()).formatted(letter.clinicName()),
+                "message", message);
     }
 
-    static String language(Delivery delivery) {
-        String language = delivery.contact().language().getLanguage();
-        return Languages.SUPPORTED.contains(language) ? language : Languages.DEFAULT;
-    }
-
-    private static Template required(Engine templates, String id) {
-        Template template = templates.getTemplate(id);
-        if (template == null) {
-            throw new IllegalStateException("Missing template " + id);
-        }
-        return template;
-    }
 }

@@ -1,5 +1,7 @@
 package health.courses.notification.checkin;
 
+import health.courses.notification.contact.Languages;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -36,7 +38,7 @@ public class CheckInSms implements SmsComposer {
     @Override
     public String compose(Delivery delivery) {
         CheckInLetter letter = links.letter(delivery);
-        return TEXTS.get(CheckInMail.language(delivery)).get(delivery.kind()).formatted(letter.clinicName(),
+        return TEXTS.get(Languages.writtenIn(delivery.contact().language())).get(delivery.kind()).formatted(letter.clinicName(),
                 links.link(letter));
     }
 }

@@ -14,6 +14,12 @@ public final class Languages {
     private Languages() {
     }
 
+    /** The language we write to a patient who reads {@code language}: theirs if we have it, else the default. */
+    public static String writtenIn(Locale language) {
+        String tag = language.getLanguage();
+        return SUPPORTED.contains(tag) ? tag : DEFAULT;
+    }
+
     public static Locale locale(String tag) {
         return Locale.forLanguageTag(SUPPORTED.contains(tag) ? tag : DEFAULT);
     }

@@ -16,6 +16,10 @@ public record MailText(String subject, String text, String html, List<Attachment
         attachments = List.copyOf(attachments);
     }
 
+    public MailText with(List<Attachment> more) {
+        return new MailText(subject, text, html, more);
+    }
+
     public record Attachment(String name, String contentType, byte[] data) {
     }
 }

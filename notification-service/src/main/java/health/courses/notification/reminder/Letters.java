@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import health.courses.notification.contact.Contact;
-import health.courses.notification.contact.Languages;
 import health.courses.notification.notification.Delivery;
 
 /** Reads the stored payload of this feature's notifications back, for whichever channel writes the message. */
@@ -35,8 +33,4 @@ public class Letters {
         }
     }
 
-    static String language(Contact contact) {
-        String language = contact.language().getLanguage();
-        return Languages.SUPPORTED.contains(language) ? language : Languages.DEFAULT;
-    }
 }

@@ -1,6 +1,5 @@
 package health.courses.notification.reminder;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +10,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import health.courses.notification.contact.Languages;
 import health.courses.notification.mail.MailComposer;
+import health.courses.notification.mail.MailTemplates;
 import health.courses.notification.mail.MailText;
 import health.courses.notification.notification.Delivery;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 
 /**
  * Reminders, change and cancellation notices by email: in the patient's language, the session in the patient's
@@ -37,8 +36,7 @@ public class SessionMail implements MailComposer {
                     MessageKind.COURSE_HELD, "Ihr Behandlungskurs in %s ist pausiert",
                     MessageKind.COURSE_CANCELLED, "Ihr Behandlungskurs in %s wurde abgesagt"));
 
-    private final Map<String, Template> texts = new HashMap<>();
-    private final Map<String, Template> htmls = new HashMap<>();
+    private final MailTemplates templates;
     private final Letters letters;
     private final String uidDomain;
 
@@ -46,14 +44,11 @@ public class SessionMail implements MailComposer {
      * @param uidDomain the same setting and default as scheduling-service's calendar.ics, so an attachment and the
      *                  course's calendar name each session by one UID and a calendar app updates one event
      */
-    SessionMail(Engine templates, Letters letters,
+    SessionMail(Engine engine, Letters letters,
             @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String uidDomain) {
         this.letters = letters;
         this.uidDomain = uidDomain;
-        for (String language : Languages.SUPPORTED) {
-            texts.put(language, required(templates, "session/" + language + ".txt"));
-            htmls.put(language, required(templates, "session/" + language + ".html"));
-        }
+        this.templates = new MailTemplates(engine, "session");
     }
 
     @Override
@@ -64,7 +59,7 @@ public class SessionMail implements MailComposer {
     @Override
     public MailText compose(Delivery delivery) {
         Object payload = letters.payload(delivery);
-        String language = Letters.language(delivery.contact());
+        String language = Languages.writtenIn(delivery.contact().language());
         PatientLetter letter = PatientLetter.of(delivery.kind(), payload, delivery.contact().zone(),
                 delivery.contact().language());
         String subject = SUBJECTS.get(language).get(delivery.kind()).formatted(letter.clinicName());
@@ -72,15 +67,7 @@ public class SessionMail implements MailComposer {
                 ? List.of(new MailText.Attachment("session.ics", SessionCalendar.CONTENT_TYPE,
                         SessionCalendar.of(session, MessageKind.CANCELLED.equals(delivery.kind()), uidDomain)))
                 : List.of();
-        return new MailText(subject, texts.get(language).data("letter", letter).render(),
-                htmls.get(language).data("letter", letter).render(), attachments);
+        return templates.render(language, subject, "letter", letter).with(attachments);
     }
 
-    private static Template required(Engine templates, String id) {
-        Template template = templates.getTemplate(id);
-        if (template == null) {
-            throw new IllegalStateException("Missing template " + id);
-        }
-        return template;
-    }
 }

@@ -1,5 +1,7 @@
 package health.courses.notification.reminder;
 
+import health.courses.notification.contact.Languages;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -41,7 +43,7 @@ public class SessionSms implements SmsComposer {
     public String compose(Delivery delivery) {
         PatientLetter letter = PatientLetter.of(delivery.kind(), letters.payload(delivery), delivery.contact().zone(),
                 delivery.contact().language());
-        String text = TEXTS.get(Letters.language(delivery.contact())).get(delivery.kind());
+        String text = TEXTS.get(Languages.writtenIn(delivery.contact().language())).get(delivery.kind());
         return letter.session() == null ? text.formatted(letter.clinicName())
                 : text.formatted(letter.clinicName(), letter.session().date(), letter.session().time(),
                         letter.session().offset());

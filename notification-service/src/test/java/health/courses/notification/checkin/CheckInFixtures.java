@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +33,10 @@ import health.courses.localstack.ReceivedMail;
 import health.courses.notification.Clinics;
 import health.courses.notification.SessionEvents;
 import health.courses.notification.SessionEvents.Session;
+import health.courses.localstack.TopicTap;
+import health.courses.localstack.Topics;
 import health.courses.notification.TestStack;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 
 /**
  * Shared by the check-in tests: a clinic whose check-ins are due one second after the session ends, completed
@@ -52,7 +52,7 @@ final class CheckInFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/check-in/([A-Za-z0-9_-]{43})");
-    private static ConsumerTask<String, String> events;
+    private static TopicTap<String> events;
 
     private CheckInFixtures() {
     }
@@ -111,7 +111,7 @@ final class CheckInFixtures {
 
     /** Every record of the check-in topic about this course so far (key = course id). */
     static List<ConsumerRecord<String, String>> eventsOf(UUID courseId) {
-        return topic().getRecords().stream().filter(record -> courseId.toString().equals(record.key())).toList();
+        return topic().stream().filter(record -> courseId.toString().equals(record.key())).toList();
     }
 
     /** Waits for them, and checks each against the contract: its JSON Schema and the CloudEvents headers. */
@@ -143,14 +143,13 @@ final class CheckInFixtures {
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return Topics.header(record.headers(), name);
     }
 
     /** One consumer for the whole run: joining a group per test would cost seconds each. */
-    private static synchronized ConsumerTask<String, String> topic() {
+    private static synchronized TopicTap<String> topic() {
         if (events == null) {
-            events = TestStack.kafka().consume(String.class, String.class).fromTopics(TOPIC);
+            events = TopicTap.strings(TestStack.bootstrapServers(), TOPIC);
         }
         return events;
     }

@@ -19,6 +19,8 @@ import health.courses.notification.Clinics;
 import health.courses.notification.CourseEvents;
 import health.courses.notification.SessionEvents;
 import health.courses.notification.SessionEvents.Session;
+import health.courses.localstack.TopicTap;
+import health.courses.localstack.Topics;
 import health.courses.notification.TestStack;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -56,10 +58,10 @@ class DatabaseOutageTest {
                 rows -> rows.size() == 1);
         assertThat(TestStack.query("select 1 from notification where session_id = ?", session.sessionId()), hasSize(1));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
-        try (var deadLetters = TestStack.kafka().consume(String.class, byte[].class).fromTopics(TestStack.DEAD_LETTERS)) {
+        try (TopicTap<byte[]> deadLetters = TopicTap.bytes(TestStack.bootstrapServers(), TestStack.DEAD_LETTERS)) {
             await().pollDelay(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> true);
             assertThat(deadLetters.stream().filter(r -> eventId.toString()
-                    .equals(io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion.getHeader(r.headers(), "ce_id")))
+                    .equals(Topics.header(r.headers(), "ce_id")))
                     .toList(), empty());
         }
     }

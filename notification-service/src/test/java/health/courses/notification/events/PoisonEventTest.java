@@ -21,14 +21,14 @@ import health.courses.localstack.DemoClinics;
 import health.courses.localstack.LocalStackTestResource;
 import health.courses.localstack.ReceivedMail;
 import health.courses.notification.CourseEvents;
+import health.courses.localstack.TopicTap;
+import health.courses.localstack.Topics;
 import health.courses.notification.TestStack;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
@@ -61,16 +61,15 @@ class PoisonEventTest {
                 .until(() -> TestStack.mailbox(address), received -> !received.isEmpty());
         assertThat(mails, hasSize(1));
 
-        try (ConsumerTask<String, byte[]> deadLetters = TestStack.kafka().consume(String.class, byte[].class)
-                .fromTopics(TestStack.DEAD_LETTERS)) {
+        try (TopicTap<byte[]> deadLetters = TopicTap.bytes(TestStack.bootstrapServers(), TestStack.DEAD_LETTERS)) {
             List<ConsumerRecord<String, byte[]>> ours = await().atMost(PATIENCE)
                     .until(() -> deadLetters.stream().filter(r -> course.toString().equals(r.key())).toList(),
                             records -> records.size() == 2);
             ConsumerRecord<String, byte[]> first = ours.get(0);
-            assertThat(KafkaCompanion.getHeader(first.headers(), "ce_id"), equalTo(notJson.toString()));
+            assertThat(Topics.header(first.headers(), "ce_id"), equalTo(notJson.toString()));
             assertThat(new String(first.value(), StandardCharsets.UTF_8), equalTo("this is not JSON"));
-            assertThat(KafkaCompanion.getHeader(first.headers(), "dead-letter-reason"), notNullValue());
-            assertThat(KafkaCompanion.getHeader(ours.get(1).headers(), "ce_id"), equalTo(noType.toString()));
+            assertThat(Topics.header(first.headers(), "dead-letter-reason"), notNullValue());
+            assertThat(Topics.header(ours.get(1).headers(), "ce_id"), equalTo(noType.toString()));
         }
         assertThat(TestStack.query("select 1 from inbox where event_id in (?, ?)", notJson, noType), empty());
     }

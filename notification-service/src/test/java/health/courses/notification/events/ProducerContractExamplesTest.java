@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.courses.localstack.LocalStackTestResource;
 import health.courses.notification.CourseEvents;
+import health.courses.localstack.TopicTap;
+import health.courses.localstack.Topics;
 import health.courses.notification.TestStack;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -23,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +61,7 @@ class ProducerContractExamplesTest {
 
         List<String> ids = eventIds.stream().map(UUID::toString).toList();
         String placeholders = String.join(",", ids.stream().map(id -> "?").toList());
-        try (ConsumerTask<String, byte[]> deadLetters = TestStack.kafka().consume(String.class, byte[].class)
-                .fromTopics(TestStack.DEAD_LETTERS)) {
+        try (TopicTap<byte[]> deadLetters = TopicTap.bytes(TestStack.bootstrapServers(), TestStack.DEAD_LETTERS)) {
             CourseEvents.publish(records.toArray(ProducerRecord[]::new));
 
             // Each example ends either applied (inbox) or dead-lettered: wait until all are one or the other.
@@ -79,9 +78,9 @@ class ProducerContractExamplesTest {
                 eventIds.toArray());
     }
 
-    private static List<String> deadLettered(ConsumerTask<String, byte[]> deadLetters, List<String> ids) {
+    private static List<String> deadLettered(TopicTap<byte[]> deadLetters, List<String> ids) {
         return deadLetters.stream()
-                .map(record -> KafkaCompanion.getHeader(record.headers(), "ce_id"))
+                .map(record -> Topics.header(record.headers(), "ce_id"))
                 .filter(ids::contains)
                 .toList();
     }

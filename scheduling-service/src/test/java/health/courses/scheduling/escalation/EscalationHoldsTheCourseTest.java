@@ -17,7 +17,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -136,14 +135,9 @@ class EscalationHoldsTheCourseTest {
 
     @Test
     void theConsumedTopicAndItsDeadLetterTopicExistWithTheirPartitions() {
-        KafkaCompanion kafka = Topics.companion();
-        try {
-            Map<String, TopicDescription> topics = kafka.topics().describe(CHECKINS, CHECKINS + ".dlq");
-            assertEquals(6, topics.get(CHECKINS).partitions().size());
-            assertEquals(1, topics.get(CHECKINS + ".dlq").partitions().size());
-        } finally {
-            kafka.close();
-        }
+        Map<String, TopicDescription> topics = Topics.describe(CHECKINS, CHECKINS + ".dlq");
+        assertEquals(6, topics.get(CHECKINS).partitions().size());
+        assertEquals(1, topics.get(CHECKINS + ".dlq").partitions().size());
     }
 
     private static ProducerRecord<String, String> checkIn(UUID eventId, String type, UUID clinicId, UUID courseId,

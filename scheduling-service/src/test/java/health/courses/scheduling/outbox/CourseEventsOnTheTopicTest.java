@@ -1,6 +1,6 @@
 package health.courses.scheduling.outbox;
 
-import static org.awaitility.Awaitility.await;
+import static health.courses.scheduling.support.Topics.header;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -13,16 +13,14 @@ import health.courses.localstack.LocalStackTestResource;
 import health.courses.scheduling.support.Bookings;
 import health.courses.scheduling.support.EventSchemas;
 import health.courses.scheduling.support.TestClinic;
+import health.courses.scheduling.support.Topics;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,9 +32,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -118,22 +113,7 @@ class CourseEventsOnTheTopicTest {
     }
 
     private static List<ConsumerRecord<String, String>> eventsOf(String courseId, int expected) {
-        KafkaCompanion kafka = new KafkaCompanion(
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        try (ConsumerTask<String, String> task = kafka.consumeStrings()
-                .withGroupId("events-test-" + UUID.randomUUID())
-                .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics(Set.of(TOPIC), records -> records.select().where(event -> courseId.equals(event.key())))) {
-            await().atMost(Duration.ofMinutes(1)).until(() -> task.count() >= expected);
-            return task.getRecords();
-        } finally {
-            kafka.close();
-        }
-    }
-
-    private static String header(ConsumerRecord<String, String> event, String name) {
-        Header header = event.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return Topics.read(TOPIC, event -> courseId.equals(event.key()), expected, Duration.ZERO);
     }
 
     private static List<String> fieldNames(JsonNode node) {

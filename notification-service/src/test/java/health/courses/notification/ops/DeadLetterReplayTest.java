@@ -111,7 +111,7 @@ class DeadLetterReplayTest {
     }
 
     private static String deadLetterIdOf(String token, UUID event) {
-        List<Map<String, Object>> items = given().auth().oauth2(token).get("/api/v1/ops/dead-letters?limit=200")
+        List<Map<String, Object>> items = given().auth().oauth2(token).get("/api/v1/ops/dead-letters?limit=100")
                 .then().statusCode(200).extract().jsonPath().getList("items");
         return items.stream().filter(item -> event.toString().equals(item.get("eventId")))
                 .map(item -> (String) item.get("id")).findFirst().orElse(null);

@@ -48,7 +48,9 @@ class RequestLimitsTest {
         given().auth().oauth2(clinic.token("booking")).contentType(ContentType.JSON)
                 .body(Map.of("email", "big@example.org", "zone", note))
                 .put("/api/v1/patients/{patientId}/contact", UUID.randomUUID())
-                .then().statusCode(413).header("X-Request-Id", not(equalTo("")));
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://courses.health/problems/payload-too-large"))
+                .header("X-Request-Id", not(equalTo("")));
     }
 
     @Test
@@ -69,13 +71,13 @@ class RequestLimitsTest {
         JsonPath openApi = given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
 
-        assertThat(openApi.getList("paths.'/api/v1/patients/{patientId}/contact'.put.security[0].jwt"),
+        assertThat(openApi.getList("paths.'/api/v1/patients/{patientId}/contact'.put.security[0].bearer"),
                 containsInAnyOrder("booking", "clinician"));
-        assertThat(openApi.getList("paths.'/api/v1/audit'.get.security[0].jwt"),
+        assertThat(openApi.getList("paths.'/api/v1/audit'.get.security[0].bearer"),
                 containsInAnyOrder("clinician", "operator"));
-        assertThat(openApi.getList("paths.'/api/v1/ops/dead-letters/{id}/replay'.post.security[0].jwt"),
+        assertThat(openApi.getList("paths.'/api/v1/ops/dead-letters/{id}/replay'.post.security[0].bearer"),
                 containsInAnyOrder("operator"));
-        assertThat(openApi.getString("components.securitySchemes.jwt.scheme"), equalTo("bearer"));
+        assertThat(openApi.getString("components.securitySchemes.bearer.scheme"), equalTo("bearer"));
         // The token-keyed check-in needs no bearer token.
         assertThat(openApi.get("paths.'/api/v1/check-ins/{token}'.post.security"), org.hamcrest.Matchers.nullValue());
     }

@@ -86,6 +86,10 @@ class DeadLetterReplayTest {
             await().atMost(PATIENCE).until(() -> probe.timesApplied(event) == 1);
             given().auth().oauth2(operatorA).post("/api/v1/ops/dead-letters/{id}/replay", id)
                     .then().statusCode(409).contentType("application/problem+json");
+            // One audit entry, from the replay that happened; the refused one left none.
+            assertThat(TestStack.query("select action, role from audit_log where clinic_id = ? and resource_type = ?"
+                    + " and resource_id = ?", UUID.fromString(DemoClinics.A), "dead-letter", id),
+                    equalTo(List.of(Map.of("action", "dead-letter.replayed", "role", "operator"))));
             given().auth().oauth2(operatorA).get("/api/v1/ops/dead-letters/{id}", id)
                     .then().statusCode(200).body("replayedAt", notNullValue());
 

@@ -103,6 +103,10 @@ class ContactEncryptionTest {
         ContactReencryption.Run run = reencryption.run().await().atMost(PATIENCE);
 
         assertThat(run.rowsByKey().get(oldKey), equalTo(0L));
+        // What an operator watches before removing the old key.
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("courses_contacts_encrypted{key_id=\"" + oldKey + "\"} 0.0"))
+                .body(org.hamcrest.Matchers.containsString("courses_contacts_plaintext 0.0"));
         assertThat(TestStack.query("select count(*) as n from patient_contact where key_id = ?", oldKey).get(0).get("n"),
                 equalTo((Object) 0L));
         assertThat(row(patient), hasEntry("key_id", (Object) "dev"));

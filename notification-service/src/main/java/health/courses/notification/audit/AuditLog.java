@@ -38,7 +38,20 @@ public class AuditLog {
 
     /** Within the current Hibernate Reactive transaction (a {@code @WithTransaction} service method). */
     public Uni<Void> record(UUID clinicId, String action, String resourceType, String resourceId) {
-        Entry entry = entry(clinicId, action, resourceType, resourceId);
+        return write(entry(clinicId, action, resourceType, resourceId));
+    }
+
+    /**
+     * For a change made without a bearer token, e.g. a patient answering through the check-in link: who acted is
+     * named by the caller ({@code check-in-link}, role {@code patient}), still with the request id.
+     */
+    public Uni<Void> recordAs(UUID clinicId, String subject, String role, String action, String resourceType,
+            String resourceId) {
+        return write(new Entry(clinicId, subject, role, action, resourceType, resourceId,
+                RequestIds.current().orElse(null)));
+    }
+
+    private Uni<Void> write(Entry entry) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into audit_log (clinic_id, subject, role, action, resource_type, resource_id, request_id)
                 values (:clinic, :subject, :role, :action, :type, :id, :request)""")

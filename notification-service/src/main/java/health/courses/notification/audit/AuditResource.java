@@ -33,7 +33,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The clinic's audit trail, newest first, keyset-paged by entry id; another clinic's entries are never listed. */
-@Path("/api/v1/audit")
+@Path("/api/v1/notification-audit")
 @Tag(name = "Audit", description = "Who changed what, when, from which request")
 @RolesAllowed({ Roles.CLINICIAN, Roles.OPERATOR })
 @Produces(MediaType.APPLICATION_JSON)

@@ -29,7 +29,7 @@ import io.restassured.path.json.JsonPath;
 class AuditLogTest {
 
     private static final String CONTACT = "/api/v1/patients/{patientId}/contact";
-    private static final String AUDIT = "/api/v1/audit";
+    private static final String AUDIT = "/api/v1/notification-audit";
 
     @Test
     void aContactChangeIsAuditedWithWhoWhatAndTheRequestId() {

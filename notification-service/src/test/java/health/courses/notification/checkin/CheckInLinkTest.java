@@ -268,7 +268,7 @@ class CheckInLinkTest {
                 .body("items[0].unansweredAt", notNullValue())
                 .body("items[0].events.type", equalTo(List.of("checkin.unanswered.v1")));
         assertThat(TestStack.mailbox(address), hasSize(2));
-        given().auth().oauth2(clinic.token("clinician")).queryParam("resourceType", "check-in").get("/api/v1/audit")
+        given().auth().oauth2(clinic.token("clinician")).queryParam("resourceType", "check-in").get("/api/v1/notification-audit")
                 .then().statusCode(200)
                 .body("items.action", equalTo(List.of("check-in.unanswered")))
                 .body("items[0].subject", equalTo("system:check-in-unanswered"))

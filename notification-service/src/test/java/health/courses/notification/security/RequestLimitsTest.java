@@ -57,7 +57,7 @@ class RequestLimitsTest {
     void everyListRefusesAPageOver100NamingTheField() {
         Clinics clinic = Clinics.fresh();
         for (String path : List.of("/api/v1/patients/" + UUID.randomUUID() + "/notifications",
-                "/api/v1/courses/" + UUID.randomUUID() + "/check-ins", "/api/v1/ops/dead-letters", "/api/v1/audit")) {
+                "/api/v1/courses/" + UUID.randomUUID() + "/check-ins", "/api/v1/ops/dead-letters", "/api/v1/notification-audit")) {
             String role = path.contains("/ops/") ? "operator" : "clinician";
             given().auth().oauth2(clinic.token(role)).queryParam("limit", 101).get(path)
                     .then().statusCode(400).contentType("application/problem+json")
@@ -73,7 +73,7 @@ class RequestLimitsTest {
 
         assertThat(openApi.getList("paths.'/api/v1/patients/{patientId}/contact'.put.security[0].bearer"),
                 containsInAnyOrder("booking", "clinician"));
-        assertThat(openApi.getList("paths.'/api/v1/audit'.get.security[0].bearer"),
+        assertThat(openApi.getList("paths.'/api/v1/notification-audit'.get.security[0].bearer"),
                 containsInAnyOrder("clinician", "operator"));
         assertThat(openApi.getList("paths.'/api/v1/ops/dead-letters/{id}/replay'.post.security[0].bearer"),
                 containsInAnyOrder("operator"));

@@ -57,8 +57,8 @@ public class Agenda {
                 throw new InvalidInput(errors);
             }
             return sessions.agenda(clinicId, from, to, window.practitionerId(), window.roomId(),
-                            after == null ? null : Instant.parse(after.key(0)),
-                            after == null ? null : UUID.fromString(after.key(1)), page.fetchSize())
+                            after == null ? null : after.instant(0),
+                            after == null ? null : after.uuid(1), page.fetchSize())
                     .map(found -> {
                         Page<AgendaEntry> shown = Page.of(found, page, session -> AgendaEntry.of(session, zone),
                                 last -> Cursor.encode(last.startsAt.toString(), last.id.toString()));

@@ -4,6 +4,7 @@ import health.courses.scheduling.api.Cursor;
 import health.courses.scheduling.api.Page;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.clinic.Clinics;
+import health.courses.scheduling.problem.Dates;
 import health.courses.scheduling.problem.FieldError;
 import health.courses.scheduling.problem.InvalidInput;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -73,8 +74,8 @@ public class Agenda {
             throw new InvalidInput(field, "not-null", "must be a date such as 2027-05-03 or a date-time with an offset");
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
-                    : OffsetDateTime.parse(value).toInstant();
+            return Dates.require(field, value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
+                    : OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "date-time", "must be a date such as 2027-05-03 or a date-time with an offset");
         }

@@ -131,4 +131,36 @@ class AbuseLimitsTest {
         return given().auth().oauth2(clinic.bookingToken()).contentType(ContentType.JSON).body(Map.of("name", name))
                 .post("/api/v1/rooms");
     }
+
+    /** Inputs that reached the database or date arithmetic unchecked (500s before issue 8) are the client's errors now. */
+    @Test
+    void nulCharactersImpossibleDatesAndForgedCursorsAre400sNamingTheField() {
+        TestClinic clinic = TestClinic.fresh();
+        Response nul = given().auth().oauth2(clinic.bookingToken()).contentType(ContentType.JSON)
+                .body("{\"externalReference\": \"PAT\\u0000-1\", \"zone\": \"Europe/Berlin\", \"language\": \"de\"}")
+                .post("/api/v1/patients");
+        assertEquals(400, nul.statusCode(), nul.asString());
+        assertEquals(List.of("externalReference"), nul.jsonPath().getList("errors.field"));
+
+        UUID patient = clinic.addPatient();
+        Response farPast = given().auth().oauth2(clinic.token("clinician")).contentType(ContentType.JSON)
+                .body(Map.of("date", "-999999999-01-01", "clinician", "Dr. Weber", "findings", List.of()))
+                .post("/api/v1/patients/{id}/evaluations", patient);
+        assertEquals(400, farPast.statusCode(), farPast.asString());
+        assertEquals(List.of("date"), farPast.jsonPath().getList("errors.field"));
+
+        Response farFuture = given().auth().oauth2(clinic.bookingToken())
+                .get("/api/v1/sessions?from=%2B999999999-01-01T00:00Z&to=%2B999999999-01-02T00:00Z");
+        assertEquals(400, farFuture.statusCode(), farFuture.asString());
+
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("yesterday\u001fnot-an-id".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Response cursor = given().auth().oauth2(clinic.bookingToken()).get("/api/v1/courses?cursor=" + forged);
+        assertEquals(400, cursor.statusCode(), cursor.asString());
+        assertEquals(List.of("cursor"), cursor.jsonPath().getList("errors.field"));
+
+        Response duplicate = given().auth().oauth2(clinic.bookingToken()).contentType(ContentType.JSON)
+                .body("{\"name\": \"Room A\", \"name\": \"Room B\"}").post("/api/v1/rooms");
+        assertEquals(400, duplicate.statusCode(), duplicate.asString());
+    }
 }

@@ -1,5 +1,6 @@
 package health.courses.scheduling.availability;
 
+import health.courses.scheduling.problem.Dates;
 import health.courses.scheduling.problem.FieldError;
 import health.courses.scheduling.problem.Ids;
 import health.courses.scheduling.problem.InvalidInput;
@@ -74,7 +75,12 @@ public record AvailabilityQuery(UUID practitionerId, UUID roomId, LocalDate from
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            if (Dates.supported(date)) {
+                return date;
+            }
+            errors.add(new FieldError(field, "range", "must be " + Dates.RANGE));
+            return null;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "format", "must be a date like 2027-03-29"));
             return null;

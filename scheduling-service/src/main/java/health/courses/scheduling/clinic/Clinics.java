@@ -3,6 +3,7 @@ package health.courses.scheduling.clinic;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.courses.scheduling.audit.AuditTrail;
 import health.courses.scheduling.problem.FieldError;
 import health.courses.scheduling.problem.IfMatch;
 import health.courses.scheduling.problem.InvalidInput;
@@ -27,10 +28,12 @@ public class Clinics {
 
     private final ClinicRepository clinics;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    Clinics(ClinicRepository clinics, ObjectMapper json) {
+    Clinics(ClinicRepository clinics, ObjectMapper json, AuditTrail audit) {
         this.clinics = clinics;
         this.json = json;
+        this.audit = audit;
     }
 
     /** Joins the caller's transaction when there is one, so provisioning commits or rolls back with the change. */
@@ -54,7 +57,8 @@ public class Clinics {
             clinic.minGapHours = settings.minGapHours() == null ? Clinic.DEFAULT_MIN_GAP_HOURS : settings.minGapHours();
             clinic.makeUpSessions = settings.makeUpSessions() == null || settings.makeUpSessions();
             return clinic;
-        }).call(ignored -> clinics.flush());
+        }).call(ignored -> clinics.flush())
+                .call(clinic -> audit.record("clinic.updated", "clinic", clinicId));
     }
 
     public OpeningHours openingHours(Clinic clinic) {

@@ -31,8 +31,8 @@ public class ClosureRepository implements PanacheRepositoryBase<Closure, UUID> {
         }
         return find("clinicId = :clinicId and (firstDay > :day or (firstDay = :day and id > :id))",
                 Sort.by("firstDay").and("id"),
-                Parameters.with("clinicId", clinicId).and("day", LocalDate.parse(after.key(0)))
-                        .and("id", UUID.fromString(after.key(1))))
+                Parameters.with("clinicId", clinicId).and("day", after.date(0))
+                        .and("id", after.uuid(1)))
                 .range(0, size - 1).list();
     }
 }

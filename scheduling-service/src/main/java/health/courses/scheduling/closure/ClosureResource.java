@@ -1,6 +1,7 @@
 package health.courses.scheduling.closure;
 
 import health.courses.scheduling.api.Created;
+import health.courses.scheduling.api.CreationLimits;
 import health.courses.scheduling.api.Idempotency;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.auth.Caller;
@@ -42,9 +43,11 @@ public class ClosureResource {
     private final Closures closures;
     private final Idempotency idempotency;
     private final Caller caller;
+    private final CreationLimits limits;
 
-    ClosureResource(Closures closures, Idempotency idempotency, Caller caller) {
+    ClosureResource(Closures closures, Idempotency idempotency, Caller caller, CreationLimits limits) {
         this.closures = closures;
+        this.limits = limits;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -63,11 +66,14 @@ public class ClosureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body (idempotency-key-reuse)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The clinic is over its rate limit for creating requests (rate-limited); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> add(
             @Parameter(description = "Retry-safe creation: the same key and body answer the first result for 24 h")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewClosure request) {
         UUID clinicId = caller.clinicId();
+        limits.take(clinicId);
         return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/closures", request,
                 () -> closures.add(clinicId, request).map(added -> Created.of(
                         URI.create("/api/v1/closures/" + added.id), added.version, ClosureView.of(added))))

@@ -3,6 +3,7 @@ package health.courses.scheduling.closure;
 import health.courses.scheduling.api.Cursor;
 import health.courses.scheduling.api.Page;
 import health.courses.scheduling.api.PageRequest;
+import health.courses.scheduling.audit.AuditTrail;
 import health.courses.scheduling.clinic.Clinics;
 import health.courses.scheduling.problem.FieldError;
 import health.courses.scheduling.problem.InvalidInput;
@@ -26,9 +27,12 @@ public class Closures {
     private final Clinics clinics;
     private final ClosureRepository closures;
 
-    Closures(Clinics clinics, ClosureRepository closures) {
+    private final AuditTrail audit;
+
+    Closures(Clinics clinics, ClosureRepository closures, AuditTrail audit) {
         this.clinics = clinics;
         this.closures = closures;
+        this.audit = audit;
     }
 
     @WithTransaction
@@ -41,14 +45,16 @@ public class Closures {
         closure.lastDay = request.date() != null ? request.date() : request.to();
         closure.reason = request.reason() == null ? null : request.reason().strip();
         closure.version = 1;
-        return clinics.current(clinicId).flatMap(clinic -> closures.persist(closure));
+        return clinics.current(clinicId).flatMap(clinic -> closures.persist(closure))
+                .call(added -> audit.record("closure.created", "closure", added.id));
     }
 
     @WithTransaction
     public Uni<Void> remove(UUID clinicId, UUID id) {
         return closures.findInClinic(clinicId, id)
                 .onItem().ifNull().failWith(() -> new ResourceNotFound("closure", id))
-                .flatMap(closures::delete);
+                .flatMap(closures::delete)
+                .call(deleted -> audit.record("closure.deleted", "closure", id));
     }
 
     @WithSession

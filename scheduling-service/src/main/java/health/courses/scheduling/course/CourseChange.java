@@ -35,6 +35,11 @@ public enum CourseChange {
         return to == null ? current : to;
     }
 
+    /** The audit log's action, e.g. course.held. */
+    public String action() {
+        return "course." + participle;
+    }
+
     /** 409 illegal-transition naming the course's current status when this change cannot start from it. */
     public void require(Course course) {
         if (!allowedFrom(course.status)) {

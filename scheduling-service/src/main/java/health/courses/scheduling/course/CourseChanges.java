@@ -1,5 +1,6 @@
 package health.courses.scheduling.course;
 
+import health.courses.scheduling.audit.AuditTrail;
 import health.courses.scheduling.clinic.ClinicClock;
 import health.courses.scheduling.course.LifecycleRequests.CancelCourse;
 import health.courses.scheduling.course.LifecycleRequests.ExtendCourse;
@@ -47,12 +48,14 @@ public class CourseChanges {
     private final CourseHold hold;
     private final Outbox outbox;
     private final ClinicClock clock;
+    private final AuditTrail audit;
 
-    CourseChanges(CourseLocks locks, CourseHold hold, Outbox outbox, ClinicClock clock) {
+    CourseChanges(CourseLocks locks, CourseHold hold, Outbox outbox, ClinicClock clock, AuditTrail audit) {
         this.locks = locks;
         this.hold = hold;
         this.outbox = outbox;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Every future scheduled session becomes held, keeping its slot; course.held.v1 lists them. */
@@ -61,7 +64,9 @@ public class CourseChanges {
         return Panache.withTransaction(() -> locks.lock(clinicId, courseId).flatMap(locked -> {
             IfMatch.require(ifMatch, "course", locked.course().version);
             CourseChange.HOLD.require(locked.course());
-            return hold.holdLocked(locked.course(), reason).map(held -> locked.booked());
+            return hold.holdLocked(locked.course(), reason)
+                    .call(held -> audit.record(CourseChange.HOLD.action(), "course", courseId))
+                    .map(held -> locked.booked());
         }));
     }
 
@@ -211,6 +216,7 @@ public class CourseChanges {
                     return work.apply(locked)
                             .call(events -> locks.flush())
                             .call(events -> outbox.append(events.build()))
+                            .call(events -> audit.record(change.action(), "course", courseId))
                             .map(events -> locked.booked());
                 }))
                 .onFailure(DoubleBookingRace::lost).transform(lost -> new SlotTaken(List.of()));

@@ -35,7 +35,7 @@ public class CourseRepository implements PanacheRepositoryBase<Course, UUID> {
         }
         if (after != null) {
             query.append(" and (createdAt < :created or (createdAt = :created and id < :id))");
-            parameters.and("created", Instant.parse(after.key(0))).and("id", UUID.fromString(after.key(1)));
+            parameters.and("created", after.instant(0)).and("id", after.uuid(1));
         }
         return find(query.toString(), Sort.descending("createdAt", "id"), parameters).range(0, size - 1).list();
     }

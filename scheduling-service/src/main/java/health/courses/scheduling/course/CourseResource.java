@@ -1,6 +1,7 @@
 package health.courses.scheduling.course;
 
 import health.courses.scheduling.api.Created;
+import health.courses.scheduling.api.CreationLimits;
 import health.courses.scheduling.api.Idempotency;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.auth.Caller;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,8 +47,10 @@ public class CourseResource {
     private final Courses courses;
     private final CourseChanges changes;
     private final Caller caller;
+    private final CreationLimits limits;
 
-    CourseResource(Courses courses, CourseChanges changes, Caller caller) {
+    CourseResource(Courses courses, CourseChanges changes, Caller caller, CreationLimits limits) {
+        this.limits = limits;
         this.courses = courses;
         this.changes = changes;
         this.caller = caller;
@@ -120,11 +124,15 @@ public class CourseResource {
                     @ExampleObject(name = "idempotency-key-reuse", value = """
                             {"type": "https://courses.health/problems/idempotency-key-reuse", "title": "Idempotency-Key reused", "status": 422,
                              "detail": "This Idempotency-Key was already used with a different request; use a new key for a new request"}""") }))
+    @APIResponse(responseCode = "429", description = "The clinic is over its rate limit for creating requests (rate-limited); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> book(
             @Parameter(description = "Retry-safe booking: the same key and body answer the first result for 24 h; another body is refused (idempotency-key-reuse)")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull BookCourseRequest request) {
-        return courses.book(caller.clinicId(), caller.subject(), idempotencyKey, request).map(Created::toResponse);
+        UUID clinicId = caller.clinicId();
+        limits.take(clinicId);
+        return courses.book(clinicId, caller.subject(), idempotencyKey, request).map(Created::toResponse);
     }
 
     @GET

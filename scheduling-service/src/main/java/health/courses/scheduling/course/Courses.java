@@ -5,6 +5,7 @@ import health.courses.scheduling.api.Cursor;
 import health.courses.scheduling.api.Page;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.api.Idempotency;
+import health.courses.scheduling.audit.AuditTrail;
 import health.courses.scheduling.clinic.Clinic;
 import health.courses.scheduling.clinic.ClinicClock;
 import health.courses.scheduling.clinic.Clinics;
@@ -59,11 +60,14 @@ public class Courses {
     private final ClinicClock clock;
     private final LifecycleMetrics metrics;
     private final String calendarUidDomain;
+    private final AuditTrail audit;
 
     Courses(Clinics clinics, PractitionerRepository practitioners, RoomRepository rooms, PatientRepository patients,
             ClinicalGate gate, Closures closures, CourseRepository courses, SessionRepository sessions, Outbox outbox,
             Idempotency idempotency, ClinicClock clock, LifecycleMetrics metrics,
-            @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String calendarUidDomain) {
+            @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String calendarUidDomain,
+            AuditTrail audit) {
+        this.audit = audit;
         this.clinics = clinics;
         this.practitioners = practitioners;
         this.rooms = rooms;
@@ -96,6 +100,7 @@ public class Courses {
                 () -> check(clinicId, request)
                         .flatMap(checked -> store(checked, bookedBy, request))
                         .call(booked -> outbox.append(CourseEvents.scheduled(booked.course(), booked.sessions())))
+                        .call(booked -> audit.record("course.booked", "course", booked.course().id))
                         .map(booked -> Created.of(URI.create("/api/v1/courses/" + booked.course().id),
                                 booked.course().version, CourseView.of(booked.course(), booked.sessions()))))
                 .onFailure(DoubleBookingRace::lost)

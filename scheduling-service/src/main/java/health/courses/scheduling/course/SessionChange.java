@@ -43,6 +43,11 @@ public enum SessionChange {
     }
 
     /** The metric tag and the word used in problems. */
+    /** The audit log's action, e.g. session.rescheduled. */
+    public String action() {
+        return "session." + word();
+    }
+
     public String word() {
         return participle.replace("marked ", "");
     }

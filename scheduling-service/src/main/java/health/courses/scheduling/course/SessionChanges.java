@@ -1,5 +1,6 @@
 package health.courses.scheduling.course;
 
+import health.courses.scheduling.audit.AuditTrail;
 import health.courses.scheduling.clinic.ClinicClock;
 import health.courses.scheduling.course.LifecycleRequests.CancelSession;
 import health.courses.scheduling.course.LifecycleRequests.CompleteSession;
@@ -49,12 +50,14 @@ public class SessionChanges {
     private final Outbox outbox;
     private final ClinicClock clock;
     private final LifecycleMetrics metrics;
+    private final AuditTrail audit;
 
-    SessionChanges(CourseLocks locks, Outbox outbox, ClinicClock clock, LifecycleMetrics metrics) {
+    SessionChanges(CourseLocks locks, Outbox outbox, ClinicClock clock, LifecycleMetrics metrics, AuditTrail audit) {
         this.locks = locks;
         this.outbox = outbox;
         this.clock = clock;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     public Uni<Courses.BookedCourse> reschedule(UUID clinicId, UUID sessionId, String ifMatch, RescheduleSession request) {
@@ -184,6 +187,7 @@ public class SessionChanges {
                             return work.apply(locked, session)
                                     .call(events -> locks.flush())
                                     .call(events -> outbox.append(events.build()))
+                                    .call(events -> audit.record(change.action(), "session", sessionId))
                                     .map(events -> locked.booked());
                         }))
                 .onFailure(DoubleBookingRace::lost).transform(lost -> new SlotTaken(List.of()))

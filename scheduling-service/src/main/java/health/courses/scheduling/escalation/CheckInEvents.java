@@ -1,6 +1,8 @@
 package health.courses.scheduling.escalation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.courses.scheduling.audit.Actor;
+import health.courses.scheduling.audit.AuditTrail;
 import health.courses.scheduling.course.CourseHold;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +28,13 @@ class CheckInEvents {
     private final Inbox inbox;
     private final CourseHold hold;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    CheckInEvents(Inbox inbox, CourseHold hold, ObjectMapper json) {
+    CheckInEvents(Inbox inbox, CourseHold hold, ObjectMapper json, AuditTrail audit) {
         this.inbox = inbox;
         this.hold = hold;
         this.json = json;
+        this.audit = audit;
     }
 
     @Incoming("checkin-events")
@@ -55,7 +59,9 @@ class CheckInEvents {
                     if (held.isPresent()) {
                         LOG.infof("Course %s held (%s, check-in event %s, %d sessions held)", event.courseId(),
                                 event.holdReason(), event.id(), held.get().heldSessionIds().size());
-                        return inbox.outcome(event, "held");
+                        return audit.record(Actor.system(event.clinicId(), "checkin-escalation"), "course.held", "course",
+                                        event.courseId())
+                                .flatMap(ignored -> inbox.outcome(event, "held"));
                     }
                     // Already held, cancelled, completed or unknown: the escalation is kept, the course left as it is.
                     return inbox.outcome(event, "no-change");

@@ -32,8 +32,8 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
         return find("""
                 clinicId = :clinicId and patientId = :patientId and (evaluatedOn < :day
                   or (evaluatedOn = :day and (createdAt < :created or (createdAt = :created and id < :id))))""",
-                NEWEST_FIRST, parameters.and("day", LocalDate.parse(after.key(0)))
-                        .and("created", Instant.parse(after.key(1))).and("id", UUID.fromString(after.key(2))))
+                NEWEST_FIRST, parameters.and("day", after.date(0))
+                        .and("created", after.instant(1)).and("id", after.uuid(2)))
                 .range(0, size - 1).list();
     }
 }

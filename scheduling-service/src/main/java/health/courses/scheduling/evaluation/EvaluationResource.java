@@ -1,6 +1,7 @@
 package health.courses.scheduling.evaluation;
 
 import health.courses.scheduling.api.Created;
+import health.courses.scheduling.api.CreationLimits;
 import health.courses.scheduling.api.Idempotency;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.auth.Caller;
@@ -41,9 +42,11 @@ public class EvaluationResource {
     private final Evaluations evaluations;
     private final Idempotency idempotency;
     private final Caller caller;
+    private final CreationLimits limits;
 
-    EvaluationResource(Evaluations evaluations, Idempotency idempotency, Caller caller) {
+    EvaluationResource(Evaluations evaluations, Idempotency idempotency, Caller caller, CreationLimits limits) {
         this.evaluations = evaluations;
+        this.limits = limits;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -68,12 +71,15 @@ public class EvaluationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body (idempotency-key-reuse)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The clinic is over its rate limit for creating requests (rate-limited); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> add(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("patientId") String patientId,
             @Parameter(description = "Retry-safe creation: the same key and body answer the first result for 24 h")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewEvaluation request) {
         UUID clinicId = caller.clinicId();
+        limits.take(clinicId);
         UUID patient = Ids.parse("patientId", patientId);
         String recordedBy = caller.subject();
         return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/patients/" + patient + "/evaluations", request,

@@ -3,6 +3,7 @@ package health.courses.scheduling.evaluation;
 import health.courses.scheduling.api.Cursor;
 import health.courses.scheduling.api.Page;
 import health.courses.scheduling.api.PageRequest;
+import health.courses.scheduling.audit.AuditTrail;
 import health.courses.scheduling.clinic.ClinicClock;
 import health.courses.scheduling.clinic.Clinics;
 import health.courses.scheduling.patient.PatientRepository;
@@ -25,11 +26,15 @@ public class Evaluations {
     private final EvaluationRepository evaluations;
     private final ClinicClock clock;
 
-    Evaluations(Clinics clinics, PatientRepository patients, EvaluationRepository evaluations, ClinicClock clock) {
+    private final AuditTrail audit;
+
+    Evaluations(Clinics clinics, PatientRepository patients, EvaluationRepository evaluations, ClinicClock clock,
+            AuditTrail audit) {
         this.clinics = clinics;
         this.patients = patients;
         this.evaluations = evaluations;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @WithTransaction
@@ -54,7 +59,8 @@ public class Evaluations {
                     evaluation.version = 1;
                     evaluation.createdAt = clock.now().truncatedTo(ChronoUnit.MICROS);
                     return evaluations.persist(evaluation);
-                });
+                })
+                .call(added -> audit.record("evaluation.recorded", "evaluation", added.id));
     }
 
     @WithSession

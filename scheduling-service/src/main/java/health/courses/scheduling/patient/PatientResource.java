@@ -1,6 +1,7 @@
 package health.courses.scheduling.patient;
 
 import health.courses.scheduling.api.Created;
+import health.courses.scheduling.api.CreationLimits;
 import health.courses.scheduling.api.Idempotency;
 import health.courses.scheduling.auth.Caller;
 import health.courses.scheduling.auth.Roles;
@@ -39,9 +40,11 @@ public class PatientResource {
     private final Patients patients;
     private final Idempotency idempotency;
     private final Caller caller;
+    private final CreationLimits limits;
 
-    PatientResource(Patients patients, Idempotency idempotency, Caller caller) {
+    PatientResource(Patients patients, Idempotency idempotency, Caller caller, CreationLimits limits) {
         this.patients = patients;
+        this.limits = limits;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -64,11 +67,14 @@ public class PatientResource {
                              "existingPatientId": "5f0c6b1e-2a44-4c8e-9b1d-7a3e2f6d8c90"}""")))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body (idempotency-key-reuse)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The clinic is over its rate limit for creating requests (rate-limited); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> add(
             @Parameter(description = "Retry-safe creation: the same key and body answer the first result for 24 h")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewPatient request) {
         UUID clinicId = caller.clinicId();
+        limits.take(clinicId);
         return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/patients", request,
                 () -> patients.add(clinicId, request).map(added -> Created.of(
                         URI.create("/api/v1/patients/" + added.id), added.version, PatientView.of(added))))

@@ -1,5 +1,6 @@
 package health.courses.scheduling.patient;
 
+import health.courses.scheduling.audit.AuditTrail;
 import health.courses.scheduling.clinic.Clinics;
 import health.courses.scheduling.problem.Conflict;
 import health.courses.scheduling.problem.InvalidInput;
@@ -22,9 +23,12 @@ public class Patients {
     private final Clinics clinics;
     private final PatientRepository patients;
 
-    Patients(Clinics clinics, PatientRepository patients) {
+    private final AuditTrail audit;
+
+    Patients(Clinics clinics, PatientRepository patients, AuditTrail audit) {
         this.clinics = clinics;
         this.patients = patients;
+        this.audit = audit;
     }
 
     @WithTransaction
@@ -46,7 +50,8 @@ public class Patients {
                                 .with("existingPatientId", existing.id)));
                     }
                     return patients.persist(patient);
-                });
+                })
+                .call(added -> audit.record("patient.created", "patient", added.id));
     }
 
     @WithSession

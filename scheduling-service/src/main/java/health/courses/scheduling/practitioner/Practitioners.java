@@ -3,6 +3,7 @@ package health.courses.scheduling.practitioner;
 import health.courses.scheduling.api.Cursor;
 import health.courses.scheduling.api.Page;
 import health.courses.scheduling.api.PageRequest;
+import health.courses.scheduling.audit.AuditTrail;
 import health.courses.scheduling.clinic.Clinics;
 import health.courses.scheduling.problem.ResourceNotFound;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,9 +19,12 @@ public class Practitioners {
     private final Clinics clinics;
     private final PractitionerRepository practitioners;
 
-    Practitioners(Clinics clinics, PractitionerRepository practitioners) {
+    private final AuditTrail audit;
+
+    Practitioners(Clinics clinics, PractitionerRepository practitioners, AuditTrail audit) {
         this.clinics = clinics;
         this.practitioners = practitioners;
+        this.audit = audit;
     }
 
     @WithTransaction
@@ -32,7 +36,7 @@ public class Practitioners {
             practitioner.name = name.strip();
             practitioner.version = 1;
             return practitioners.persist(practitioner);
-        });
+        }).call(added -> audit.record("practitioner.created", "practitioner", added.id));
     }
 
     @WithSession

@@ -95,7 +95,10 @@ public class ValidationProblems {
             return "must be a UUID";
         }
         if (LocalDate.class.equals(type)) {
-            return "must be a date like 2027-03-29";
+            return "must be a date like 2027-03-29, " + Dates.RANGE;
+        }
+        if (String.class.equals(type)) {
+            return "must not contain NUL characters";
         }
         if (LocalTime.class.equals(type)) {
             return "must be a local time like 10:00";

@@ -23,7 +23,7 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
             return find("clinicId", Sort.by("name").and("id"), clinicId).range(0, size - 1).list();
         }
         return find("clinicId = :clinicId and (name > :name or (name = :name and id > :id))", Sort.by("name").and("id"),
-                Parameters.with("clinicId", clinicId).and("name", after.key(0)).and("id", UUID.fromString(after.key(1))))
+                Parameters.with("clinicId", clinicId).and("name", after.key(0)).and("id", after.uuid(1)))
                 .range(0, size - 1).list();
     }
 }

@@ -1,6 +1,7 @@
 package health.courses.scheduling.room;
 
 import health.courses.scheduling.api.Created;
+import health.courses.scheduling.api.CreationLimits;
 import health.courses.scheduling.api.Idempotency;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.auth.Caller;
@@ -39,9 +40,11 @@ public class RoomResource {
     private final Rooms rooms;
     private final Idempotency idempotency;
     private final Caller caller;
+    private final CreationLimits limits;
 
-    RoomResource(Rooms rooms, Idempotency idempotency, Caller caller) {
+    RoomResource(Rooms rooms, Idempotency idempotency, Caller caller, CreationLimits limits) {
         this.rooms = rooms;
+        this.limits = limits;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -56,11 +59,14 @@ public class RoomResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body (idempotency-key-reuse)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The clinic is over its rate limit for creating requests (rate-limited); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> add(
             @Parameter(description = "Retry-safe creation: the same key and body answer the first result for 24 h")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewRoom request) {
         UUID clinicId = caller.clinicId();
+        limits.take(clinicId);
         return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/rooms", request,
                 () -> rooms.add(clinicId, request.name()).map(added -> Created.of(
                         URI.create("/api/v1/rooms/" + added.id), added.version, RoomView.of(added))))

@@ -3,6 +3,7 @@ package health.courses.scheduling.room;
 import health.courses.scheduling.api.Cursor;
 import health.courses.scheduling.api.Page;
 import health.courses.scheduling.api.PageRequest;
+import health.courses.scheduling.audit.AuditTrail;
 import health.courses.scheduling.clinic.Clinics;
 import health.courses.scheduling.problem.ResourceNotFound;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,9 +19,12 @@ public class Rooms {
     private final Clinics clinics;
     private final RoomRepository rooms;
 
-    Rooms(Clinics clinics, RoomRepository rooms) {
+    private final AuditTrail audit;
+
+    Rooms(Clinics clinics, RoomRepository rooms, AuditTrail audit) {
         this.clinics = clinics;
         this.rooms = rooms;
+        this.audit = audit;
     }
 
     @WithTransaction
@@ -32,7 +36,7 @@ public class Rooms {
             room.name = name.strip();
             room.version = 1;
             return rooms.persist(room);
-        });
+        }).call(added -> audit.record("room.created", "room", added.id));
     }
 
     @WithSession

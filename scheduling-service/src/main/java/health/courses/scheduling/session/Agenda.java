@@ -4,6 +4,7 @@ import health.courses.scheduling.api.Cursor;
 import health.courses.scheduling.api.Page;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.clinic.Clinics;
+import health.courses.scheduling.problem.Dates;
 import health.courses.scheduling.problem.FieldError;
 import health.courses.scheduling.problem.InvalidInput;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -57,8 +58,8 @@ public class Agenda {
                 throw new InvalidInput(errors);
             }
             return sessions.agenda(clinicId, from, to, window.practitionerId(), window.roomId(),
-                            after == null ? null : Instant.parse(after.key(0)),
-                            after == null ? null : UUID.fromString(after.key(1)), page.fetchSize())
+                            after == null ? null : after.instant(0),
+                            after == null ? null : after.uuid(1), page.fetchSize())
                     .map(found -> {
                         Page<AgendaEntry> shown = Page.of(found, page, session -> AgendaEntry.of(session, zone),
                                 last -> Cursor.encode(last.startsAt.toString(), last.id.toString()));
@@ -73,8 +74,8 @@ public class Agenda {
             throw new InvalidInput(field, "not-null", "must be a date such as 2027-05-03 or a date-time with an offset");
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
-                    : OffsetDateTime.parse(value).toInstant();
+            return Dates.require(field, value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
+                    : OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "date-time", "must be a date such as 2027-05-03 or a date-time with an offset");
         }

@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import health.courses.localstack.LocalStackTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +52,28 @@ class OpenApiDocumentTest {
         assertThat(openApi.getMap("components.schemas").keySet(), hasItems("UnschedulableSession", "OpeningDay",
                 "Finding", "Availability", "AgendaList", "RescheduleSession", "CancelSession", "CompleteSession",
                 "ResumeCourse", "ExtendCourse", "CancelCourse"));
+    }
+
+    /** Integrators (and the notification side's tests) read each operation's roles from the document. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyApiOperationDeclaresTheBearerSchemeWithItsRoles() {
+        JsonPath openApi = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        assertEquals("bearer", openApi.getString("components.securitySchemes.bearer.scheme"));
+
+        List<String> undeclared = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (path.startsWith("/api/") && operation instanceof Map<?, ?> described) {
+                List<Map<String, List<String>>> security = (List<Map<String, List<String>>>) described.get("security");
+                if (security == null || security.isEmpty() || security.get(0).getOrDefault("bearer", List.of()).isEmpty()) {
+                    undeclared.add(method + " " + path);
+                }
+            }
+        }));
+        assertEquals(List.of(), undeclared);
+        assertEquals(List.of("booking"), openApi.getList("paths.'/api/v1/courses'.post.security[0].bearer"));
+        assertEquals(List.of("clinician", "operator"), openApi.getList("paths.'/api/v1/audit'.get.security[0].bearer"));
+        assertThat(openApi.getMap("paths.'/api/v1/courses'.post.responses").keySet(), hasItems("429"));
     }
 }

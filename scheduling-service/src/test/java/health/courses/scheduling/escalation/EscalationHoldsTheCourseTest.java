@@ -73,6 +73,15 @@ class EscalationHoldsTheCourseTest {
         assertEquals(2, data.getInt("version"));
         assertEquals(course.sessionIds(), data.getList("heldSessionIds", String.class), "every future session, in order");
         assertEquals("held", inboxOutcome(eventId));
+
+        // The hold is audited once, as the system's doing, in the hold's transaction (the duplicate adds nothing).
+        JsonPath audit = given().auth().oauth2(clinic.token("clinician"))
+                .get("/api/v1/audit?resourceType=course&resourceId=" + course.id()).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("course.held", "course.booked"), audit.getList("items.action"));
+        assertEquals("system:checkin-escalation", audit.getString("items[0].subject"));
+        assertEquals("system", audit.getString("items[0].role"));
+        assertEquals(null, audit.getString("items[0].requestId"));
     }
 
     @Test

@@ -107,6 +107,7 @@ class PatientDataStaysOutTest {
         Map<String, String> logNeedles = new LinkedHashMap<>(needles);
         values.findings().forEach(finding -> logNeedles.put(finding, "finding " + finding));
         int lines = 0;
+        int journeyLines = 0;
         List<Path> files;
         try (Stream<Path> listed = Files.list(logs)) {
             files = listed.filter(file -> file.toString().endsWith(".log")).sorted().toList();
@@ -115,6 +116,9 @@ class PatientDataStaysOutTest {
             List<String> content = lines(file);
             for (int number = 0; number < content.size(); number++) {
                 lines++;
+                if (content.get(number).contains(journey.ids().course())) {
+                    journeyLines++;
+                }
                 scan(file.getFileName() + ":" + (number + 1), content.get(number).getBytes(StandardCharsets.UTF_8),
                         logNeedles, leaks);
             }
@@ -124,6 +128,8 @@ class PatientDataStaysOutTest {
                 topics.size(), topics, records[0], lines, files.stream().map(Path::getFileName).toList(),
                 logNeedles.size(), leaks.size());
         assertTrue(files.size() >= 2, "both services' logs were scanned: " + files);
+        // ids are not patient data: the services log them, which shows the scanned lines include the journey's
+        assertTrue(journeyLines > 0, "the logs scanned hold the journey's course " + journey.ids().course());
         assertTrue(records[0] > 0 && topics.contains("treatment-course-events.dlq"), "the topics were read: " + topics);
         assertTrue(leaks.isEmpty(), leaks.size() + " leaks:\n" + String.join("\n", leaks.subList(0,
                 Math.min(50, leaks.size()))));

@@ -49,8 +49,11 @@ class ProdRefusesDevSettingsTest {
         String jdbcUrl = ownDatabase(system.jdbcUrl());
 
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dquarkus.profile=prod", "-jar",
-                ServiceSpec.jarOf(root, module).toString());
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dquarkus.profile=prod",
+                // a contact key that is not the dev key, so that the issuer is the one dev setting left
+                "-Dcourses.contact-encryption.current-key-id=prod-refusal-test",
+                "-Dcourses.contact-encryption.keys.prod-refusal-test=" + randomKey(),
+                "-jar", ServiceSpec.jarOf(root, module).toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().putAll(prodEnvironment(jdbcUrl, logs));
@@ -122,6 +125,12 @@ class ProdRefusesDevSettingsTest {
             }
         }
         return systemJdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + OWN_DATABASE + "$1");
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static String tail(String log) {

@@ -60,6 +60,8 @@ record ClinicJourney(String clinicId, String token, Ids ids, Values values) {
         }
     }
 
+    /** The ce_source of the poison record, so that checks of what scheduling-service published can leave it out. */
+    static final String POISON_SOURCE = "/system-test/poison";
     static final List<String> ALL_ROLES = List.of("booking", "clinician", "operator");
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+/check-in/([A-Za-z0-9_-]{43})");
     private static final Duration PATIENCE = Duration.ofSeconds(45);
@@ -192,7 +194,7 @@ record ClinicJourney(String clinicId, String token, Ids ids, Values values) {
                 .formatted(clinicId, courseId, patientId);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>("treatment-course-events", courseId,
                 data.getBytes(StandardCharsets.UTF_8));
-        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/system-test",
+        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", POISON_SOURCE,
                 "ce_time", Instant.now().toString(), "ce_subject", courseId, "content-type", "application/json")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         Topics.sendBytes(system.kafkaBootstrapServers(), record);

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,8 +62,13 @@ class ProdRefusesDevSettingsTest {
         try {
             // Quarkus logs "started in ... Listening on" only after every StartupEvent observer returned: a refusal
             // never gets there, so a service that does get there has no guard and need not be waited for any longer.
-            await().atMost(EXIT_WITHIN).pollInterval(Duration.ofMillis(250))
-                    .until(() -> !process.isAlive() || Files.readString(output, StandardCharsets.UTF_8).contains(STARTED));
+            try {
+                await().atMost(EXIT_WITHIN).pollInterval(Duration.ofMillis(250)).until(() -> !process.isAlive()
+                        || Files.readString(output, StandardCharsets.UTF_8).contains(STARTED));
+            } catch (ConditionTimeoutException stillStarting) {
+                fail(module + " neither exited nor started within " + EXIT_WITHIN.toSeconds() + " s:\n"
+                        + tail(Files.readString(output, StandardCharsets.UTF_8)));
+            }
             String log = Files.readString(output, StandardCharsets.UTF_8);
             if (process.isAlive()) {
                 fail(module + " started under the prod profile with the local-stack issuer " + DevTokens.ISSUER

@@ -175,6 +175,8 @@ class KubernetesManifestsTest {
         expected.put("/api/v1/patients/" + id + "/notifications?limit=5", "notification-service");
         expected.put("/api/v1/courses/" + id + "/check-ins", "notification-service");
         expected.put("/api/v1/notification-settings", "notification-service");
+        expected.put("/api/v1/notification-audit?resourceType=contact", "notification-service");
+        expected.put("/api/v1/audit?resourceType=course", "scheduling-service");
         expected.put("/api/v1/check-ins/abc", "notification-service");
         expected.put("/check-in/abc", "notification-service");
         expected.put("/api/v1/ops/dead-letters/0-17/replay", "notification-service");

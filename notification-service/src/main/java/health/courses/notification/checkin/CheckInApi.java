@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +21,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import health.courses.notification.problem.NotFound;
 import health.courses.notification.problem.Problem;
+import health.courses.notification.security.RateLimits;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The check-in answer as JSON, for an app: the same link token, the same rules, the same once-only answer. */
 @Path("/api/v1/check-ins/{token}")
@@ -29,9 +32,11 @@ import io.smallrye.mutiny.Uni;
 public class CheckInApi {
 
     private final CheckInService checkIns;
+    private final RateLimits limits;
 
-    CheckInApi(CheckInService checkIns) {
+    CheckInApi(CheckInService checkIns, RateLimits limits) {
         this.checkIns = checkIns;
+        this.limits = limits;
     }
 
     @POST
@@ -48,7 +53,12 @@ public class CheckInApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The link has expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Receipt> answer(@PathParam("token") String token, @Valid @NotNull Answer answer) {
+    @APIResponse(responseCode = "429", description = "Too many requests from this address; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Receipt> answer(@PathParam("token") String token, @Valid @NotNull Answer answer,
+            @Context HttpServerRequest request) {
+        // Per client address: the token is the only credential here, so guessing must stay slow.
+        limits.checkIn(request, false);
         return checkIns.answer(token, answer).map(visit -> switch (visit.status()) {
             case ANSWERED_NOW -> new Receipt("answered", visit.decision().severity().code());
             case ANSWERED_BEFORE -> throw new AlreadyAnswered();

@@ -14,6 +14,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,7 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import health.courses.notification.contact.Languages;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
+import health.courses.notification.security.RateLimits;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The patient's page behind the link: no login (the token is the credential), server-rendered, no script, no
@@ -49,8 +52,11 @@ public class CheckInPage {
     private final Map<String, Template> pages = new HashMap<>();
     private final byte[] stylesheet;
 
-    CheckInPage(CheckInService checkIns, Validator validator, Engine templates) {
+    private final RateLimits limits;
+
+    CheckInPage(CheckInService checkIns, Validator validator, Engine templates, RateLimits limits) {
         this.checkIns = checkIns;
+        this.limits = limits;
         this.validator = validator;
         for (String language : Languages.SUPPORTED) {
             Template page = templates.getTemplate("check-in-page/" + language + ".html");
@@ -71,7 +77,8 @@ public class CheckInPage {
     @Produces(HTML)
     @Operation(summary = "The check-in form, or why the link no longer works")
     public Uni<Response> open(@PathParam("token") String token,
-            @HeaderParam("Accept-Language") String acceptLanguage) {
+            @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
+        limits.checkIn(request, true);
         return checkIns.open(token).map(visit -> visit.status() == Visit.Status.OPEN
                 ? page(200, visit.language(), PageView.form(visit.clinicName(), action(token)))
                 : page(statusOf(visit), languageOf(visit, acceptLanguage), PageView.of(visit)));
@@ -83,7 +90,8 @@ public class CheckInPage {
     @Produces(HTML)
     @Operation(summary = "Submit the check-in form; answers once")
     public Uni<Response> submit(@PathParam("token") String token, MultivaluedMap<String, String> form,
-            @HeaderParam("Accept-Language") String acceptLanguage) {
+            @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
+        limits.checkIn(request, true);
         Answer answer = answerOf(form);
         Set<String> invalid = new TreeSet<>();
         for (ConstraintViolation<Answer> violation : validator.validate(answer)) {

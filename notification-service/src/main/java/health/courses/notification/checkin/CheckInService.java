@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import health.courses.notification.contact.Channels;
 import health.courses.notification.contact.Contact;
+import health.courses.notification.audit.AuditLog;
 import health.courses.notification.contact.ContactService;
 import health.courses.notification.contact.Languages;
 import health.courses.notification.notification.Dispatcher;
@@ -47,10 +48,13 @@ public class CheckInService {
     private final SettingsService settings;
     private final CheckInConfig config;
     private final MeterRegistry metrics;
+    private final AuditLog audit;
 
     CheckInService(CheckInRepository checkIns, CheckInToken tokens, Triage triage, Outbox outbox,
             NotificationPlanner planner, NotificationRepository notifications, Dispatcher dispatcher,
-            ContactService contacts, SettingsService settings, CheckInConfig config, MeterRegistry metrics) {
+            ContactService contacts, SettingsService settings, CheckInConfig config, MeterRegistry metrics,
+            AuditLog audit) {
+        this.audit = audit;
         this.checkIns = checkIns;
         this.tokens = tokens;
         this.triage = triage;
@@ -120,6 +124,9 @@ public class CheckInService {
                             checkIn.id(), now, event))
                     .chain(() -> decision.severity() == Severity.URGENT ? urgentAdvice(checkIn, now)
                             : Uni.createFrom().voidItem())
+                    // The link is the patient's only credential: the audit names it, never the token.
+                    .chain(() -> audit.recordAs(checkIn.clinicId(), "check-in-link", "patient", "check-in.answered",
+                            "check-in", checkIn.id().toString()))
                     .invoke(() -> LOG.infof("Check-in %s of course %s answered: %s (rules v%d)", checkIn.id(),
                             checkIn.courseId(), decision.severity().code(), decision.ruleVersion()))
                     .chain(() -> visit(checkIn, Visit.Status.ANSWERED_NOW, decision));

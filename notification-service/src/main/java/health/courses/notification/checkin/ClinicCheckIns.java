@@ -62,7 +62,7 @@ public class ClinicCheckIns {
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not ours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CheckInView.Page> list(@PathParam("courseId") UUID courseId,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
         UUID clinicId = clinic.id();
         return Panache.withSession(() -> page(clinicId, courseId, limit, cursor).chain(found -> {

@@ -25,11 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import health.courses.notification.clinic.CallerClinic;
 import health.courses.notification.clinic.Roles;
 import health.courses.notification.problem.IfMatch;
 import health.courses.notification.problem.Problem;
+import health.courses.notification.security.RateLimits;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/patients/{patientId}/contact")
@@ -55,10 +57,12 @@ public class ContactResource {
 
     private final ContactService contacts;
     private final CallerClinic clinic;
+    private final RateLimits limits;
 
-    ContactResource(ContactService contacts, CallerClinic clinic) {
+    ContactResource(ContactService contacts, CallerClinic clinic, RateLimits limits) {
         this.contacts = contacts;
         this.clinic = clinic;
+        this.limits = limits;
     }
 
     @PUT
@@ -77,12 +81,15 @@ public class ContactResource {
                     examples = @ExampleObject(name = "validation", value = VALIDATION_EXAMPLE)))
     @APIResponse(responseCode = "412", description = "If-Match names another version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The clinic's write rate limit is reached; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ContactView>> put(
             @Parameter(description = "The patient's id as issued by scheduling-service") @PathParam("patientId") UUID patientId,
             @Parameter(description = "The version last read, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "contact",
                     value = "{\"email\":\"patient@example.org\",\"phone\":\"+4930123456\",\"language\":\"de\",\"zone\":\"Europe/Berlin\"}")))
             @Valid @NotNull ContactDetails details) {
+        limits.clinicWrite(clinic.id());
         return contacts.put(clinic.id(), patientId, details, IfMatch.version(ifMatch))
                 .map(saved -> RestResponse.ResponseBuilder
                         .create(saved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, saved.contact())
@@ -98,9 +105,19 @@ public class ContactResource {
     @APIResponse(responseCode = "404", description = "No contact on file for this patient in the caller's clinic",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The stored contact cannot be decrypted; PUT it again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ContactView>> get(@PathParam("patientId") UUID patientId) {
         return contacts.get(clinic.id(), patientId)
                 .map(contact -> RestResponse.ResponseBuilder.ok(contact).tag(etag(contact)).build());
+    }
+
+    /** Fail closed, but say so: the contact exists, its stored form is not readable, and a PUT replaces it. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> unreadable(ContactCipher.Unreadable unreadable) {
+        return Problem.of("contact-unreadable", "Contact unreadable", 409,
+                "The stored contact cannot be decrypted with the configured keys; PUT the contact again to replace it")
+                .response();
     }
 
     private static EntityTag etag(ContactView contact) {

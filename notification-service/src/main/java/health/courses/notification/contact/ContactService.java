@@ -8,19 +8,32 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
+import health.courses.notification.audit.AuditLog;
 import health.courses.notification.problem.NotFound;
 import health.courses.notification.problem.PreconditionFailed;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class ContactService {
 
-    private final ContactRepository contacts;
+    private static final Logger LOG = Logger.getLogger(ContactService.class);
+    static final String RESOURCE = "contact";
 
-    ContactService(ContactRepository contacts) {
+    private final ContactRepository contacts;
+    private final ContactCipher cipher;
+    private final AuditLog audit;
+    private final MeterRegistry metrics;
+
+    ContactService(ContactRepository contacts, ContactCipher cipher, AuditLog audit, MeterRegistry metrics) {
         this.contacts = contacts;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.metrics = metrics;
     }
 
     /** @param expectedVersion the version an {@code If-Match} named, if any */
@@ -32,16 +45,21 @@ public class ContactService {
                 if (expectedVersion.isPresent()) {
                     return Uni.createFrom().failure(new PreconditionFailed("No contact on file to match If-Match"));
                 }
-                PatientContact created = PatientContact.create(new ContactKey(clinicId, patientId), details, now);
-                return contacts.persistAndFlush(created).map(stored -> new Saved(stored.view(), true));
+                PatientContact created = PatientContact.create(new ContactKey(clinicId, patientId), details, now, cipher);
+                return contacts.persistAndFlush(created)
+                        .call(stored -> audit.record(clinicId, "contact.created", RESOURCE, patientId.toString()))
+                        .map(stored -> new Saved(stored.view(cipher), true));
             }
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != existing.version()) {
                 return Uni.createFrom().failure(new PreconditionFailed(
                         "The contact is at version " + existing.version() + ", not " + expectedVersion.getAsLong()));
             }
-            existing.replace(details, now);
+            // Replacing needs no decryption: a contact whose ciphertext no longer decrypts can be set anew.
+            existing.replace(details, now, cipher);
             // The version is bumped at flush; the answer must carry the new one.
-            return contacts.flush().map(flushed -> new Saved(existing.view(), false));
+            return contacts.flush()
+                    .call(() -> audit.record(clinicId, "contact.updated", RESOURCE, patientId.toString()))
+                    .map(flushed -> new Saved(existing.view(cipher), false));
         });
     }
 
@@ -49,13 +67,29 @@ public class ContactService {
     public Uni<ContactView> get(UUID clinicId, UUID patientId) {
         return contacts.find(clinicId, patientId)
                 .onItem().ifNull().failWith(() -> new NotFound("No contact on file for this patient"))
-                .map(PatientContact::view);
+                .map(contact -> contact.view(cipher));
     }
 
-    /** For sending: empty when the clinic has not given us a way to reach the patient. */
+    /**
+     * For sending, decrypted: empty when the clinic has not given us a way to reach the patient, and also when the
+     * stored contact does not decrypt (altered, or under a key no longer configured). Failing closed this way nobody
+     * gets a message meant for someone else; the error log and the counter name the patient, never an address.
+     */
     @WithSession
     public Uni<Optional<Contact>> contactFor(UUID clinicId, UUID patientId) {
-        return contacts.find(clinicId, patientId).map(found -> Optional.ofNullable(found).map(PatientContact::contact));
+        return contacts.find(clinicId, patientId).map(found -> {
+            if (found == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(found.contact(cipher));
+            } catch (ContactCipher.Unreadable unreadable) {
+                LOG.errorf("Contact of patient %s in clinic %s is unreadable, nothing is sent to it: %s", patientId,
+                        clinicId, unreadable.getMessage());
+                metrics.counter("courses.contacts.unreadable").increment();
+                return Optional.empty();
+            }
+        });
     }
 
     public record Saved(ContactView contact, boolean created) {

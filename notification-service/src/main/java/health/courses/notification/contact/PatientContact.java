@@ -20,8 +20,18 @@ public class PatientContact {
 
     @EmbeddedId
     private ContactKey key;
-    private String email;
-    private String phone;
+    // Plaintext from before V20: read until the re-encryption job has encrypted the row, and only ever cleared.
+    @Column(name = "email")
+    private String legacyEmail;
+    @Column(name = "phone")
+    private String legacyPhone;
+    // Null while the row is legacy plaintext.
+    @Column(name = "email_ciphertext")
+    private byte[] emailCiphertext;
+    @Column(name = "phone_ciphertext")
+    private byte[] phoneCiphertext;
+    @Column(name = "key_id")
+    private String keyId;
     private String language;
     private String zone;
     @Column(name = "preferred_channels")
@@ -46,18 +56,24 @@ public class PatientContact {
     protected PatientContact() {
     }
 
-    static PatientContact create(ContactKey key, ContactDetails details, OffsetDateTime now) {
+    static PatientContact create(ContactKey key, ContactDetails details, OffsetDateTime now, ContactCipher cipher) {
         PatientContact contact = new PatientContact();
         contact.key = key;
         contact.createdAt = now;
-        contact.replace(details, now);
+        contact.replace(details, now, cipher);
         return contact;
     }
 
     /** PUT semantics: what the clinic leaves out falls back to the default, not to the old value. */
-    void replace(ContactDetails details, OffsetDateTime now) {
-        email = details.email().strip();
-        phone = details.phone();
+    void replace(ContactDetails details, OffsetDateTime now, ContactCipher cipher) {
+        // Always under the current key, with fresh nonces: a replaced contact also leaves any old key behind.
+        keyId = cipher.currentKeyId();
+        legacyEmail = null;
+        legacyPhone = null;
+        emailCiphertext = cipher.encrypt(keyId, ContactCipher.Field.EMAIL, key.clinicId(), key.patientId(),
+                details.email().strip());
+        phoneCiphertext = cipher.encrypt(keyId, ContactCipher.Field.PHONE, key.clinicId(), key.patientId(),
+                details.phone());
         language = details.language() != null ? details.language() : Languages.DEFAULT;
         zone = details.zone() != null ? details.zone() : DEFAULT_ZONE;
         // Distinct, in the order given: a channel named twice would otherwise get every reminder twice.
@@ -76,14 +92,35 @@ public class PatientContact {
         return version;
     }
 
-    ContactView view() {
-        return new ContactView(key.patientId(), email, phone, language, zone, List.of(preferredChannels),
-                quietHours().orElse(null), optOuts(), homeExercise, version, updatedAt);
+    /** @throws ContactCipher.Unreadable when the stored ciphertext does not decrypt for this row */
+    ContactView view(ContactCipher cipher) {
+        return new ContactView(key.patientId(), email(cipher), phone(cipher).orElse(null), language, zone,
+                List.of(preferredChannels), quietHours().orElse(null), optOuts(), homeExercise, version, updatedAt);
     }
 
-    Contact contact() {
-        return new Contact(email, Optional.ofNullable(phone), Languages.locale(language), ZoneId.of(zone),
+    /** @throws ContactCipher.Unreadable when the stored ciphertext does not decrypt for this row */
+    Contact contact(ContactCipher cipher) {
+        return new Contact(email(cipher), phone(cipher), Languages.locale(language), ZoneId.of(zone),
                 List.of(preferredChannels), quietHours(), optOuts(), homeExercise);
+    }
+
+    ContactKey key() {
+        return key;
+    }
+
+    private String email(ContactCipher cipher) {
+        if (keyId == null) {
+            return legacyEmail;
+        }
+        return cipher.decrypt(keyId, ContactCipher.Field.EMAIL, key.clinicId(), key.patientId(), emailCiphertext)
+                .orElseThrow(() -> new ContactCipher.Unreadable("no email ciphertext"));
+    }
+
+    private Optional<String> phone(ContactCipher cipher) {
+        if (keyId == null) {
+            return Optional.ofNullable(legacyPhone);
+        }
+        return cipher.decrypt(keyId, ContactCipher.Field.PHONE, key.clinicId(), key.patientId(), phoneCiphertext);
     }
 
     private Optional<QuietHours> quietHours() {

@@ -58,7 +58,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not ours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LedgerView.Page> list(@PathParam("patientId") UUID patientId,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
         return ledger.page(clinic.id(), patientId, limit, cursor);
     }

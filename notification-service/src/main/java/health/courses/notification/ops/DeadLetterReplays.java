@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import health.courses.notification.audit.AuditLog;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -45,9 +46,12 @@ class DeadLetterReplays {
     private final String sourceTopic;
     private KafkaProducer<String, byte[]> producer;
 
+    private final AuditLog audit;
+
     DeadLetterReplays(Pool pool, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            @ConfigProperty(name = "mp.messaging.incoming.course-events.topic") String sourceTopic) {
+            @ConfigProperty(name = "mp.messaging.incoming.course-events.topic") String sourceTopic, AuditLog audit) {
         this.pool = pool;
+        this.audit = audit;
         this.kafka = kafka;
         this.sourceTopic = sourceTopic;
     }
@@ -55,8 +59,12 @@ class DeadLetterReplays {
     record Replay(String id, String topic, int partition, long offset, OffsetDateTime replayedAt) {
     }
 
-    /** Empty when this record was replayed before. */
-    Uni<Optional<Replay>> replay(DeadLetter letter, Optional<UUID> clinic, String operator) {
+    /**
+     * Empty when this record was replayed before.
+     *
+     * @param callerClinic the operator's clinic: the audit entry is written under it, in the replay's transaction
+     */
+    Uni<Optional<Replay>> replay(DeadLetter letter, Optional<UUID> clinic, String operator, UUID callerClinic) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                 insert into dead_letter_replay (dlq_topic, dlq_partition, dlq_offset, event_id, clinic_id, replayed_by,
                                                 replay_topic)
@@ -74,6 +82,8 @@ class DeadLetterReplays {
                              where dlq_topic = $1 and dlq_partition = $2 and dlq_offset = $3""")
                             .execute(Tuple.of(letter.topic(), letter.partition(), letter.offset(), sent.partition(),
                                     sent.offset()))
+                            .call(() -> audit.record(connection, callerClinic, "dead-letter.replayed", "dead-letter",
+                                    letter.id()))
                             .map(updated -> Optional.of(new Replay(letter.id(), sent.topic(), sent.partition(),
                                     sent.offset(), at))));
                 }));

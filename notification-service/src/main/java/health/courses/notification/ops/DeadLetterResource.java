@@ -31,6 +31,7 @@ import health.courses.notification.clinic.CallerClinic;
 import health.courses.notification.clinic.Roles;
 import health.courses.notification.problem.NotFound;
 import health.courses.notification.problem.Problem;
+import health.courses.notification.security.RateLimits;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -50,11 +51,15 @@ public class DeadLetterResource {
     private final CallerClinic clinic;
     private final JsonWebToken token;
 
-    DeadLetterResource(DeadLetters deadLetters, DeadLetterReplays replays, CallerClinic clinic, JsonWebToken token) {
+    private final RateLimits limits;
+
+    DeadLetterResource(DeadLetters deadLetters, DeadLetterReplays replays, CallerClinic clinic, JsonWebToken token,
+            RateLimits limits) {
         this.deadLetters = deadLetters;
         this.replays = replays;
         this.clinic = clinic;
         this.token = token;
+        this.limits = limits;
     }
 
     @GET
@@ -63,7 +68,7 @@ public class DeadLetterResource {
             content = @Content(schema = @Schema(implementation = DeadLetterView.Page.class)))
     @APIResponse(responseCode = "403", description = "Not an operator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<DeadLetterView.Page> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    public Uni<DeadLetterView.Page> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
         UUID caller = clinic.id();
         return blocking(() -> deadLetters.newest(caller, limit))
                 .chain(letters -> replays.replayedAt(deadLetters.topic())
@@ -96,12 +101,15 @@ public class DeadLetterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Replayed before",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The clinic's write rate limit is reached; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Object>> replay(@PathParam("id") String id) {
         DeadLetterId parsed = parse(id);
         UUID caller = clinic.id();
+        limits.clinicWrite(caller);
         String operator = Optional.ofNullable(token.getSubject()).orElse(token.getName());
         return find(caller, parsed)
-                .chain(letter -> replays.replay(letter, deadLetters.clinicOf(letter), operator))
+                .chain(letter -> replays.replay(letter, deadLetters.clinicOf(letter), operator, caller))
                 .map(done -> done.<RestResponse<Object>> map(replay -> RestResponse.status(RestResponse.Status.ACCEPTED, replay))
                         .orElseGet(() -> RestResponse.ResponseBuilder.<Object> create(409)
                                 .entity(Problem.of("already-replayed", "Already replayed", 409,

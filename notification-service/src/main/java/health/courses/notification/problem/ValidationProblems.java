@@ -65,7 +65,26 @@ public class ValidationProblems {
 
     private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
         String rule = kebab(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName());
-        return new Problem.FieldError(field(violation.getPropertyPath()), rule, violation.getMessage());
+        return new Problem.FieldError(field(violation), rule, violation.getMessage());
+    }
+
+    /**
+     * A query parameter (limit, cursor, ...) is named as the client sent it; a request body that is missing
+     * altogether (its parameter's @NotNull) stays {@code body}.
+     */
+    private static String field(ConstraintViolation<?> violation) {
+        String field = field(violation.getPropertyPath());
+        if (!BODY.equals(field)
+                || violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.NotNull) {
+            return field;
+        }
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
+        }
+        return parameter != null ? parameter : field;
     }
 
     /** The JSON name of the offending property: the last bean node, or the whole body for a missing body. */

@@ -26,6 +26,7 @@ import health.courses.notification.clinic.CallerClinic;
 import health.courses.notification.clinic.Roles;
 import health.courses.notification.problem.IfMatch;
 import health.courses.notification.problem.Problem;
+import health.courses.notification.security.RateLimits;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/notification-settings")
@@ -40,10 +41,12 @@ public class SettingsResource {
 
     private final SettingsService settings;
     private final CallerClinic clinic;
+    private final RateLimits limits;
 
-    SettingsResource(SettingsService settings, CallerClinic clinic) {
+    SettingsResource(SettingsService settings, CallerClinic clinic, RateLimits limits) {
         this.settings = settings;
         this.clinic = clinic;
+        this.limits = limits;
     }
 
     @GET
@@ -68,6 +71,8 @@ public class SettingsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names another version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The clinic's write rate limit is reached; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<NotificationSettings>> put(
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "settings", value = """
@@ -75,6 +80,7 @@ public class SettingsResource {
                      "quietHours":{"from":"21:00","to":"08:00"},"checkIn":{"nextDayAt":"10:00"},
                      "followUpDelay":"PT24H","languages":["en","de"]}""")))
             @Valid @NotNull SettingsDetails details) {
+        limits.clinicWrite(clinic.id());
         return settings.put(clinic.id(), details, IfMatch.version(ifMatch))
                 .map(saved -> RestResponse.ResponseBuilder.ok(saved).tag(etag(saved)).build());
     }

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import health.courses.notification.audit.AuditLog;
+
 import health.courses.notification.problem.PreconditionFailed;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -16,9 +18,11 @@ import io.smallrye.mutiny.Uni;
 public class SettingsService {
 
     private final SettingsRepository settings;
+    private final AuditLog audit;
 
-    SettingsService(SettingsRepository settings) {
+    SettingsService(SettingsRepository settings, AuditLog audit) {
         this.settings = settings;
+        this.audit = audit;
     }
 
     /**
@@ -43,10 +47,15 @@ public class SettingsService {
             }
             if (existing == null) {
                 ClinicSettings created = ClinicSettings.create(clinicId, details, now);
-                return settings.persistAndFlush(created).map(ClinicSettings::view);
+                return settings.persistAndFlush(created).call(() -> audited(clinicId)).map(ClinicSettings::view);
             }
             existing.replace(details, now);
-            return settings.flush().map(flushed -> existing.view());
+            return settings.flush().call(() -> audited(clinicId)).map(flushed -> existing.view());
         });
+    }
+
+    /** In the same transaction as the change; the clinic is the resource, there is one set of settings per clinic. */
+    private Uni<Void> audited(UUID clinicId) {
+        return audit.record(clinicId, "notification-settings.updated", "notification-settings", clinicId.toString());
     }
 }

@@ -149,6 +149,11 @@ class CheckInLinkTest {
         assertThat(TestStack.query("select o.type from outbox_event o join check_in c on o.subject = c.id::text"
                 + " where c.session_id = ?", session.sessionId()), hasSize(1));
         assertThat(awaitEvents(session.courseId(), 1), hasSize(1));
+        // The one answer taken is audited once, in its transaction; the refused one left no entry.
+        assertThat(TestStack.query("""
+                select l.subject, l.role, l.action from audit_log l join check_in c on l.resource_id = c.id::text
+                 where l.resource_type = 'check-in' and c.session_id = ?""", session.sessionId()),
+                equalTo(List.of(Map.of("subject", "check-in-link", "role", "patient", "action", "check-in.answered"))));
     }
 
     @Test
@@ -263,6 +268,11 @@ class CheckInLinkTest {
                 .body("items[0].unansweredAt", notNullValue())
                 .body("items[0].events.type", equalTo(List.of("checkin.unanswered.v1")));
         assertThat(TestStack.mailbox(address), hasSize(2));
+        given().auth().oauth2(clinic.token("clinician")).queryParam("resourceType", "check-in").get("/api/v1/notification-audit")
+                .then().statusCode(200)
+                .body("items.action", equalTo(List.of("check-in.unanswered")))
+                .body("items[0].subject", equalTo("system:check-in-unanswered"))
+                .body("items[0].role", equalTo("system"));
     }
 
     @Test

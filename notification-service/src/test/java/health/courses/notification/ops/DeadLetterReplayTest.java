@@ -86,6 +86,10 @@ class DeadLetterReplayTest {
             await().atMost(PATIENCE).until(() -> probe.timesApplied(event) == 1);
             given().auth().oauth2(operatorA).post("/api/v1/ops/dead-letters/{id}/replay", id)
                     .then().statusCode(409).contentType("application/problem+json");
+            // One audit entry, from the replay that happened; the refused one left none.
+            assertThat(TestStack.query("select action, role from audit_log where clinic_id = ? and resource_type = ?"
+                    + " and resource_id = ?", UUID.fromString(DemoClinics.A), "dead-letter", id),
+                    equalTo(List.of(Map.of("action", "dead-letter.replayed", "role", "operator"))));
             given().auth().oauth2(operatorA).get("/api/v1/ops/dead-letters/{id}", id)
                     .then().statusCode(200).body("replayedAt", notNullValue());
 
@@ -111,7 +115,7 @@ class DeadLetterReplayTest {
     }
 
     private static String deadLetterIdOf(String token, UUID event) {
-        List<Map<String, Object>> items = given().auth().oauth2(token).get("/api/v1/ops/dead-letters?limit=200")
+        List<Map<String, Object>> items = given().auth().oauth2(token).get("/api/v1/ops/dead-letters?limit=100")
                 .then().statusCode(200).extract().jsonPath().getList("items");
         return items.stream().filter(item -> event.toString().equals(item.get("eventId")))
                 .map(item -> (String) item.get("id")).findFirst().orElse(null);

@@ -123,6 +123,7 @@ class TenantIsolationTest {
     /** Reads that change by themselves (computed from the clock), left out of the unchanged-data comparison. */
     private static final Set<String> VOLATILE_READS = Set.of("scheduling GET /api/v1/availability");
 
+    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -237,7 +238,9 @@ class TenantIsolationTest {
         String body = response.asString() + " " + response.getHeaders().toString();
         boolean echoes = response.statusCode() >= 300 || CALLER_KEYED.containsKey(operation.key());
         for (String id : a.allIds()) {
-            if (body.contains(id) && !(echoes && call.idsSent().contains(id))) {
+            // a short id (a dead letter's partition-offset, e.g. 0-0) is also a piece of many UUIDs: match it as a value
+            String needle = UUID_SHAPE.matcher(id).matches() || id.length() > 20 ? id : "\"" + id + "\"";
+            if (body.contains(needle) && !(echoes && call.idsSent().contains(id))) {
                 failures.add(operation.key() + " answered clinic B (" + response.statusCode() + ") with clinic A's id "
                         + id + ": " + response.asString());
             }

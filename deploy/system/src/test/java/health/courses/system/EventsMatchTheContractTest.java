@@ -77,6 +77,9 @@ class EventsMatchTheContractTest {
             events = log.readToEnd(Duration.ofSeconds(20));
         }
         for (ConsumerRecord<String, String> event : events) {
+            if (TopicReader.header(event, "ce_source").filter(ClinicJourney.POISON_SOURCE::equals).isPresent()) {
+                continue; // a poison record a test wrote on purpose (ClinicJourney), not one the producer published
+            }
             String type = TopicReader.header(event, "ce_type").orElse("(no ce_type)");
             JsonSchema schema = schemas.computeIfAbsent(type, t -> servedSchema(system, t));
             Set<ValidationMessage> invalid = schema.validate(JSON.readTree(event.value()));

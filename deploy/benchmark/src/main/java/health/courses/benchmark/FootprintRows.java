@@ -10,7 +10,7 @@ import health.courses.localstack.ServiceProcess;
 
 /**
  * Time to ready (process start to the first 200 from /q/health/ready, polled every 200 ms, the stack already up)
- * and resident memory after a short idle, read from /proc/&lt;pid&gt;/status.
+ * and resident memory after 5 s idle, read from /proc/&lt;pid&gt;/status.
  */
 final class FootprintRows {
 
@@ -25,7 +25,7 @@ final class FootprintRows {
     }
 
     void run() throws IOException {
-        BookingRows.pause(settings.smoke() ? Duration.ofSeconds(1) : Duration.ofSeconds(10));
+        BookingRows.pause(settings.smoke() ? Duration.ofSeconds(1) : Duration.ofSeconds(5));
         for (ServiceProcess service : new ServiceProcess[] {stack.scheduling(), stack.notification()}) {
             String name = service.spec().name();
             long ready = stack.readyTime(name).toMillis();

@@ -30,16 +30,16 @@ record Settings(boolean smoke, Path repoRoot, Path out, int bookingClients, Dura
                 Path.of(System.getProperty("benchmark.repo.root", "../..")).toAbsolutePath().normalize(),
                 Path.of(System.getProperty("benchmark.out", "target/benchmark")).toAbsolutePath(),
                 integer("benchmark.bookings.clients", smoke ? 2 : 8),
-                seconds("benchmark.bookings.seconds", smoke ? 1 : 20),
-                seconds("benchmark.latency.seconds", smoke ? 1 : 20),
+                seconds("benchmark.bookings.seconds", smoke ? 1 : 10),
+                seconds("benchmark.latency.seconds", smoke ? 1 : 15),
                 integer("benchmark.events", smoke ? 50 : 5_000),
                 integer("benchmark.drain.reminders", smoke ? 50 : 100_000),
                 integer("benchmark.lateness.rate", smoke ? 10 : 50),
-                seconds("benchmark.lateness.seconds", smoke ? 1 : 30),
+                seconds("benchmark.lateness.seconds", smoke ? 1 : 20),
                 integer("benchmark.agenda.courses", smoke ? 200 : 1_000_000),
                 integer("benchmark.agenda.rate", smoke ? 10 : 50),
-                seconds("benchmark.agenda.seconds", smoke ? 1 : 20),
-                !"false".equals(System.getProperty("benchmark.agenda.exclusions", "default")),
+                seconds("benchmark.agenda.seconds", smoke ? 1 : 15),
+                "true".equals(System.getProperty("benchmark.agenda.exclusions", "default")),
                 java.util.Set.of(System.getProperty("benchmark.rows", "default").replace("default", "all").split(",")));
     }
 

@@ -83,8 +83,14 @@ final class Stack implements AutoCloseable {
     }
 
     private ServiceProcess startService(Path root, String name, String module) {
-        ServiceSpec spec = new ServiceSpec(name, ServiceSpec.jarOf(root, module), FreePorts.pick(), config, jvmOptions,
-                logs.resolve(name + ".log"));
+        Path jar = ServiceSpec.jarOf(root, module);
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        // built by ./mvnw -Pbenchmark (quarkus.package.jar.appcds.enabled): a start maps classes instead of loading them
+        Path classArchive = jar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(classArchive)) {
+            jvm.add("-XX:SharedArchiveFile=" + classArchive);
+        }
+        ServiceSpec spec = new ServiceSpec(name, jar, FreePorts.pick(), config, jvm, logs.resolve(name + ".log"));
         long started = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(spec).awaitReady(READY_TIMEOUT);
         readyTimes.put(name, Duration.ofNanos(System.nanoTime() - started));

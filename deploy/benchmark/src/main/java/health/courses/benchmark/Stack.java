@@ -85,7 +85,7 @@ final class Stack implements AutoCloseable {
     private ServiceProcess startService(Path root, String name, String module) {
         Path jar = ServiceSpec.jarOf(root, module);
         List<String> jvm = new ArrayList<>(jvmOptions);
-        // built by ./mvnw -Pbenchmark (quarkus.package.jar.appcds.enabled): a start maps classes instead of loading them
+        // built with -Dquarkus.package.jar.appcds.enabled=true: a start maps classes instead of loading them
         Path classArchive = jar.resolveSibling("app-cds.jsa");
         if (Files.isRegularFile(classArchive)) {
             jvm.add("-XX:SharedArchiveFile=" + classArchive);

@@ -30,7 +30,7 @@ final class DrainRows {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrainRows.class);
     /** The service's courses.notification.dispatch.batch-size and lease, so the baseline claims alike. */
-    private static final int BATCH = 50;
+    private static final int BATCH = 20;
     /** notification-service's Claims.CLAIM: the claimed rows come back whole, what a send needs. */
     private static final String CLAIM = """
             with due as (

@@ -32,13 +32,21 @@ public final class Benchmark {
         Report report = new Report(settings.smoke());
         LOG.info("benchmark{}: starting the stack and both services", settings.smoke() ? " (smoke)" : "");
         try (Stack stack = Stack.start(settings)) {
-            row(report, "each service: time to ready, idle RSS", () -> new FootprintRows(stack, settings, report).run());
-            row(report, "course bookings/s", () -> new BookingRows(stack, settings, report).run());
-            DrainRows drain = new DrainRows(stack, settings, report);
-            // one stop of notification-service serves both: its backlog builds up while the raw drain loop runs
-            row(report, "event consumption rate", () -> new ConsumptionRow(stack, settings, report).run(drain::measureBaseline));
-            row(report, "reminders due at once: drain rate", drain::run);
-            row(report, "agenda query p99", () -> new AgendaRow(stack, settings, report).run());
+            if (settings.runs("footprint")) {
+                row(report, "each service: time to ready, idle RSS", () -> new FootprintRows(stack, settings, report).run());
+            }
+            if (settings.runs("bookings")) {
+                row(report, "course bookings/s", () -> new BookingRows(stack, settings, report).run());
+            }
+            if (settings.runs("drain")) {
+                DrainRows drain = new DrainRows(stack, settings, report);
+                // one stop of notification-service serves both: its backlog builds up while the raw drain loop runs
+                row(report, "event consumption rate", () -> new ConsumptionRow(stack, settings, report).run(drain::measureBaseline));
+                row(report, "reminders due at once: drain rate", drain::run);
+            }
+            if (settings.runs("agenda")) {
+                row(report, "agenda query p99", () -> new AgendaRow(stack, settings, report).run());
+            }
         } finally {
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
             report.write(settings.out(), wall);

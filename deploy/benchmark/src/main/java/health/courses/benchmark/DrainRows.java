@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Reminder dispatch. The rows are copies of a reminder notification-service planned earlier in this run (same kind,
  * channel, payload and session), inserted straight into its table for a patient with an e-mail address, so every
  * copy is really composed and sent (to {@link SmtpSink}). Drain: N copies due at one instant, sent by the service,
- * against a raw loop of the same claim statement ({@code FOR UPDATE SKIP LOCKED}, batches of the service's size)
+ * against a raw loop of the same claim and mark statements ({@code FOR UPDATE SKIP LOCKED}, batches of the service's size)
  * whose send does nothing, run while the service is stopped. Lateness: copies falling due at a steady rate, each
  * inserted two seconds before it is due, found by the dispatcher's poll as a reminder planned a day ahead is.
  */
@@ -32,6 +31,7 @@ final class DrainRows {
     private static final Logger LOG = LoggerFactory.getLogger(DrainRows.class);
     /** The service's courses.notification.dispatch.batch-size and lease, so the baseline claims alike. */
     private static final int BATCH = 20;
+    /** notification-service's Claims.CLAIM: the claimed rows come back whole, what a send needs. */
     private static final String CLAIM = """
             with due as (
                 select id from notification
@@ -44,10 +44,15 @@ final class DrainRows {
                    next_attempt_at = now() + make_interval(secs => 120)
               from due
              where n.id = due.id
-            returning n.id, n.attempts""";
+            returning n.id, n.clinic_id, n.patient_id, n.course_id, n.session_id, n.session_version, n.kind, n.channel,
+                      n.due_at, n.next_attempt_at, n.attempts, n.last_error, n.idempotency_key,
+                      cast(n.payload as text) as payload, n.planned_at, n.claimed_at, n.traceparent""";
+    /** notification-service's Claims.MARK_SENT: the batch's sent ones in one statement, each at its claimed attempt. */
     private static final String MARK_SENT = """
-            update notification set status = 'sent', sent_at = now(), last_error = null
-             where id = ? and status = 'sending' and attempts = ?""";
+            update notification n set status = 'sent', sent_at = now(), last_error = null
+              from unnest(?::uuid[], ?::int[]) as sent (id, attempt)
+             where n.id = sent.id and n.status = 'sending' and n.attempts = sent.attempt
+            returning n.id""";
 
     private final Stack stack;
     private final Settings settings;
@@ -119,7 +124,7 @@ final class DrainRows {
         report.add(new Row("%,d reminders due at once: drain rate".formatted(count), Row.perSecond(rate),
                 Row.perSecond(baselineRate) + " (raw SKIP LOCKED claim loop, no-op send)", ratio,
                 "≥ 0.5 of the baseline", sent == count && ratio >= 0.5,
-                "service %,d sent in %d ms (%,d mails reached the SMTP sink), %d not sent; baseline %,d in %d ms, one loop, batches of %d"
+                "service %,d sent in %d ms (%,d mails reached the SMTP sink), %d not sent; baseline %,d in %d ms, one loop of the service's claim and batch mark statements, batches of %d"
                         .formatted(sent, drained.toMillis(), stack.mail().accepted() - mailsBefore, other, baselineSent,
                                 baseline.toMillis(), BATCH),
                 Map.of("reminders", count, "serviceSent", sent, "serviceNotSent", other, "serviceMs", drained.toMillis(),
@@ -205,31 +210,29 @@ final class DrainRows {
         return Instant.now();
     }
 
-    /** The claim loop with a no-op send: claim a batch, mark each sent, until nothing is due. */
+    /** The service's claim loop with a no-op send: claim a batch, mark it sent in one statement, until nothing is due. */
     private Duration rawDrain() throws SQLException {
         long started = System.nanoTime();
         try (Connection connection = db.connect();
                 PreparedStatement claim = connection.prepareStatement(CLAIM);
                 PreparedStatement markSent = connection.prepareStatement(MARK_SENT)) {
             while (true) {
-                connection.setAutoCommit(false);
                 claim.setInt(1, BATCH);
-                Map<UUID, Integer> claimed = new LinkedHashMap<>();
+                List<UUID> ids = new ArrayList<>();
+                List<Integer> attempts = new ArrayList<>();
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {
-                        claimed.put((UUID) rows.getObject(1), rows.getInt(2));
+                        ids.add((UUID) rows.getObject("id"));
+                        attempts.add(rows.getInt("attempts"));
+                        rows.getString("payload"); // read what a send would
                     }
                 }
-                connection.commit();
-                connection.setAutoCommit(true);
-                if (claimed.isEmpty()) {
+                if (ids.isEmpty()) {
                     return Duration.ofNanos(System.nanoTime() - started);
                 }
-                for (Map.Entry<UUID, Integer> row : claimed.entrySet()) {
-                    markSent.setObject(1, row.getKey());
-                    markSent.setInt(2, row.getValue());
-                    markSent.executeUpdate();
-                }
+                markSent.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                markSent.setArray(2, connection.createArrayOf("int4", attempts.toArray()));
+                markSent.execute();
             }
         }
     }

@@ -16,10 +16,13 @@ import java.time.Duration;
  * @param latenessPhase   how long reminders keep falling due at that rate
  * @param agendaCourses   courses generated for the agenda row (16 sessions each)
  * @param agendaQueries   agenda requests per second during the agenda row
+ * @param agendaExclusions whether session's GiST exclusion constraints are rebuilt after the agenda's bulk load
+ * @param rows            the rows to run ("all", or some of footprint, bookings, drain, agenda): drain needs bookings
  */
 record Settings(boolean smoke, Path repoRoot, Path out, int bookingClients, Duration maxRatePhase,
         Duration latencyPhase, int events, int reminders, int latenessRate, Duration latenessPhase,
-        int agendaCourses, int agendaQueries, Duration agendaPhase) {
+        int agendaCourses, int agendaQueries, Duration agendaPhase, boolean agendaExclusions,
+        java.util.Set<String> rows) {
 
     static Settings fromSystemProperties() {
         boolean smoke = Boolean.getBoolean("benchmark.smoke");
@@ -27,15 +30,21 @@ record Settings(boolean smoke, Path repoRoot, Path out, int bookingClients, Dura
                 Path.of(System.getProperty("benchmark.repo.root", "../..")).toAbsolutePath().normalize(),
                 Path.of(System.getProperty("benchmark.out", "target/benchmark")).toAbsolutePath(),
                 integer("benchmark.bookings.clients", smoke ? 2 : 8),
-                seconds("benchmark.bookings.seconds", smoke ? 1 : 20),
-                seconds("benchmark.latency.seconds", smoke ? 1 : 20),
+                seconds("benchmark.bookings.seconds", smoke ? 1 : 10),
+                seconds("benchmark.latency.seconds", smoke ? 1 : 15),
                 integer("benchmark.events", smoke ? 50 : 5_000),
                 integer("benchmark.drain.reminders", smoke ? 50 : 100_000),
                 integer("benchmark.lateness.rate", smoke ? 10 : 50),
-                seconds("benchmark.lateness.seconds", smoke ? 1 : 30),
-                integer("benchmark.agenda.courses", smoke ? 200 : 100_000),
+                seconds("benchmark.lateness.seconds", smoke ? 1 : 20),
+                integer("benchmark.agenda.courses", smoke ? 200 : 1_000_000),
                 integer("benchmark.agenda.rate", smoke ? 10 : 50),
-                seconds("benchmark.agenda.seconds", smoke ? 1 : 20));
+                seconds("benchmark.agenda.seconds", smoke ? 1 : 15),
+                "true".equals(System.getProperty("benchmark.agenda.exclusions", "default")),
+                java.util.Set.of(System.getProperty("benchmark.rows", "default").replace("default", "all").split(",")));
+    }
+
+    boolean runs(String row) {
+        return rows.contains("all") || rows.contains(row);
     }
 
     /** "default" (what the Maven profile passes when nothing is given) means the mode's default. */

@@ -58,9 +58,6 @@ final class Stack implements AutoCloseable {
         config.put(LocalStack.MAILER_HOST, "127.0.0.1");
         config.put(LocalStack.MAILER_PORT, String.valueOf(mail.port()));
         List<String> jvm = new ArrayList<>(List.of("-Xmx384m"));
-        if (Boolean.getBoolean("benchmark.jfr")) {
-            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + settings.out().resolve("%p.jfr"));
-        }
         Stack stack = new Stack(local, mail, settings.out().resolve("logs"), jvm, config);
         Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
         try {
@@ -83,8 +80,18 @@ final class Stack implements AutoCloseable {
     }
 
     private ServiceProcess startService(Path root, String name, String module) {
-        ServiceSpec spec = new ServiceSpec(name, ServiceSpec.jarOf(root, module), FreePorts.pick(), config, jvmOptions,
-                logs.resolve(name + ".log"));
+        Path jar = ServiceSpec.jarOf(root, module);
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        // built with -Dquarkus.package.jar.appcds.enabled=true: a start maps classes instead of loading them
+        if (Boolean.getBoolean("benchmark.jfr")) {
+            // one file per service (JDK 17 does not expand %p); a restarted service's recording replaces its first one
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + logs.resolveSibling(name + ".jfr"));
+        }
+        Path classArchive = jar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(classArchive)) {
+            jvm.add("-XX:SharedArchiveFile=" + classArchive);
+        }
+        ServiceSpec spec = new ServiceSpec(name, jar, FreePorts.pick(), config, jvm, logs.resolve(name + ".log"));
         long started = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(spec).awaitReady(READY_TIMEOUT);
         readyTimes.put(name, Duration.ofNanos(System.nanoTime() - started));

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import health.courses.notification.contact.Contact;
 import health.courses.notification.contact.ContactService;
 import health.courses.notification.events.CourseEventApplied;
+import health.courses.notification.session.SessionState;
 import health.courses.notification.session.SessionStateRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -49,6 +50,7 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     private final NotificationRepository notifications;
+    private final Claims claims;
     private final ContactService contacts;
     private final SessionStateRepository sessions;
     private final Map<String, Channel> channels;
@@ -66,10 +68,11 @@ public class Dispatcher {
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private volatile boolean stopping;
 
-    Dispatcher(NotificationRepository notifications, ContactService contacts, SessionStateRepository sessions,
+    Dispatcher(NotificationRepository notifications, Claims claims, ContactService contacts, SessionStateRepository sessions,
             @All List<Channel> channels, @All List<SendCheck> sendChecks,
             DispatchConfig config, MeterRegistry metrics, NotificationMetrics outcomes, SendTrace traces, Vertx vertx) {
         this.notifications = notifications;
+        this.claims = claims;
         this.contacts = contacts;
         this.sessions = sessions;
         this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(Channel::name, Function.identity()));
@@ -140,22 +143,68 @@ public class Dispatcher {
                 });
     }
 
+    /**
+     * One claim, one read of the claimed reminders' sessions, the deliveries side by side, and one statement marking
+     * the sent ones: a handful of round trips per batch instead of four per notification. Marking at the end of the
+     * batch stays inside the lease: every send starts within {@link #sendingWindow} and ends within the send timeout,
+     * which together leave at least one send timeout of the lease.
+     */
     private Uni<Integer> dispatchBatch(Executor home) {
-        return Panache.withTransaction(() -> notifications.claimDue(config.batchSize(), config.lease()))
+        return claims.claimDue(config.batchSize(), config.lease())
                 .chain(claimed -> {
+                    if (claimed.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
                     // The lease started in the database before the claim returned, so measuring from here with the
                     // monotonic clock can only underestimate how much of it is left.
                     long startSendingBy = System.nanoTime() + sendingWindow.toNanos();
-                    return Multi.createFrom().iterable(claimed)
-                            .onItem().transformToUni(notification -> onOwnContext(() -> deliver(notification, startSendingBy)))
-                            .merge(config.concurrency())
-                            .collect().last()
+                    return sessionsOf(claimed)
+                            .chain(sessionStates -> Multi.createFrom().iterable(claimed)
+                                    .onItem().transformToUni(notification -> onOwnContext(
+                                            () -> deliver(notification, sessionStates, startSendingBy)))
+                                    .merge(config.concurrency())
+                                    .collect().asList())
                             .emitOn(home)
+                            .chain(this::recordSent)
                             .replaceWith(claimed.size());
                 });
     }
 
-    private Uni<Void> deliver(Notification notification, long startSendingBy) {
+    /** The sessions of the batch's reminders, read once for the batch. */
+    private Uni<Map<java.util.UUID, SessionState>> sessionsOf(List<Notification> claimed) {
+        List<java.util.UUID> ids = claimed.stream()
+                .filter(notification -> notification.sessionVersion() != null && !sendChecks.containsKey(notification.kind()))
+                .map(Notification::sessionId).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.withSession(() -> sessions.list("sessionId in ?1", ids))
+                .map(found -> found.stream().collect(Collectors.toMap(SessionState::sessionId, Function.identity())));
+    }
+
+    /** The batch's sent notifications, marked in one statement; the other outcomes were recorded one by one. */
+    private Uni<Void> recordSent(List<Notification> delivered) {
+        List<Notification> sent = delivered.stream().filter(java.util.Objects::nonNull).toList();
+        return claims.markSent(sent).invoke(marked -> {
+            OffsetDateTime now = OffsetDateTime.now();
+            for (Notification notification : sent) {
+                metrics.counter("courses.notifications.deliveries", "kind", notification.kind(),
+                        "channel", notification.channel(), "outcome", "sent").increment();
+                if (marked.contains(notification.id())) {
+                    outcomes.sent(notification, now);
+                    LOG.debugf("Notification %s (%s) sent; trace %s", notification.id(), notification.kind(),
+                            notification.traceparent() == null ? "none" : notification.traceparent().split("-")[1]);
+                } else {
+                    LOG.warnf("Notification %s was taken over by another dispatcher before its sent was recorded",
+                            notification.id());
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Delivers one notification; the notification when it was sent (for the batch's mark), null otherwise. */
+    private Uni<Notification> deliver(Notification notification, Map<java.util.UUID, SessionState> sessionStates,
+            long startSendingBy) {
         if (notification.attempts() > config.maxAttempts()) {
             // Reclaimed after its dispatcher died mid-attempt, with no attempt left to spend.
             return record(notification, new Outcome.Failed("attempts-exhausted", notification.lastError()));
@@ -169,7 +218,7 @@ public class Dispatcher {
             return record(notification, new Outcome.Failed("unknown-channel", null));
         }
         Executor home = homeContext();
-        return stillWanted(notification).chain(wanted -> {
+        return stillWanted(notification, sessionStates).chain(wanted -> {
             if (!wanted) {
                 return record(notification, new Outcome.Withdrawn("stale"));
             }
@@ -193,7 +242,7 @@ public class Dispatcher {
      * from. The consumer withdraws reminders when a session changes; this check covers the ones it could not (a
      * reminder claimed at that moment) and any change that reached us in between.
      */
-    private Uni<Boolean> stillWanted(Notification notification) {
+    private Uni<Boolean> stillWanted(Notification notification, Map<java.util.UUID, SessionState> sessionStates) {
         SendCheck check = sendChecks.get(notification.kind());
         if (check != null) {
             return Panache.withSession(() -> check.stillWanted(notification));
@@ -201,11 +250,12 @@ public class Dispatcher {
         if (notification.sessionVersion() == null) {
             return Uni.createFrom().item(true);
         }
-        return Panache.withSession(() -> sessions.current(notification.sessionId()))
-                .map(session -> session != null && session.stillWants(notification.sessionVersion()));
+        // read right after the claim, a moment before this send
+        SessionState session = sessionStates.get(notification.sessionId());
+        return Uni.createFrom().item(session != null && session.stillWants(notification.sessionVersion()));
     }
 
-    private Uni<Void> send(Channel channel, Notification notification, Contact contact, Executor home) {
+    private Uni<Notification> send(Channel channel, Notification notification, Contact contact, Executor home) {
         Delivery delivery = new Delivery(notification.id(), notification.clinicId(), notification.patientId(),
                 notification.courseId(), notification.kind(), notification.idempotencyKey(), notification.attempts(),
                 contact, notification.payload());
@@ -225,7 +275,8 @@ public class Dispatcher {
                 })
                 // The provider answers on its own event loop; the database session belongs to ours.
                 .emitOn(home)
-                .chain(outcome -> record(notification, outcome));
+                .chain(outcome -> outcome instanceof Outcome.Sent ? Uni.createFrom().item(notification)
+                        : record(notification, outcome));
     }
 
     private Outcome afterFailure(Notification notification, Throwable failure) {
@@ -239,7 +290,8 @@ public class Dispatcher {
         return new Outcome.Retry(backoff.delayAfter(notification.attempts(), ThreadLocalRandom.current()), error);
     }
 
-    private Uni<Void> record(Notification notification, Outcome outcome) {
+    /** Writes down an outcome other than sent, at once; null: nothing for the batch's mark of sent ones. */
+    private Uni<Notification> record(Notification notification, Outcome outcome) {
         return Panache.withTransaction(() -> outcome.record(notifications, notification))
                 .invoke(recorded -> {
                     metrics.counter("courses.notifications.deliveries", "kind", notification.kind(),
@@ -258,7 +310,7 @@ public class Dispatcher {
                                 notification.attempts(), outcome);
                     }
                 })
-                .replaceWithVoid();
+                .replaceWith((Notification) null);
     }
 
     private void count(Notification notification, Outcome outcome) {
@@ -275,7 +327,7 @@ public class Dispatcher {
      * Runs one delivery on a context of its own: Hibernate Reactive keeps one session per context, and the
      * deliveries of a batch run side by side.
      */
-    private Uni<Void> onOwnContext(Supplier<Uni<Void>> delivery) {
+    private Uni<Notification> onOwnContext(Supplier<Uni<Notification>> delivery) {
         return Uni.createFrom().emitter(emitter -> newSafeContext()
                 .runOnContext(ignored -> delivery.get().subscribe().with(emitter::complete, emitter::fail)));
     }

@@ -67,6 +67,31 @@ public class Notification {
     protected Notification() {
     }
 
+    /** A row as the dispatcher's claim statement returns it (see {@link Claims}), not managed by Hibernate. */
+    Notification(UUID id, UUID clinicId, UUID patientId, UUID courseId, UUID sessionId, Long sessionVersion, String kind,
+            String channel, OffsetDateTime dueAt, OffsetDateTime nextAttemptAt, int attempts, String lastError,
+            String idempotencyKey, String payload, OffsetDateTime plannedAt, OffsetDateTime claimedAt,
+            String traceparent) {
+        this.id = id;
+        this.clinicId = clinicId;
+        this.patientId = patientId;
+        this.courseId = courseId;
+        this.sessionId = sessionId;
+        this.sessionVersion = sessionVersion;
+        this.kind = kind;
+        this.channel = channel;
+        this.dueAt = dueAt;
+        this.status = NotificationStatus.SENDING;
+        this.nextAttemptAt = nextAttemptAt;
+        this.attempts = attempts;
+        this.lastError = lastError;
+        this.idempotencyKey = idempotencyKey;
+        this.payload = payload;
+        this.plannedAt = plannedAt;
+        this.claimedAt = claimedAt;
+        this.traceparent = traceparent;
+    }
+
     public UUID id() {
         return id;
     }

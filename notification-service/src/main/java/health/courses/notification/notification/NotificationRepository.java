@@ -78,31 +78,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .map(List::size);
     }
 
-    /**
-     * Takes up to {@code limit} due notifications for this dispatcher: rows another dispatcher holds locked are
-     * skipped, not waited for, so replicas share the backlog. A claim is a lease: {@code next_attempt_at} moves
-     * to its end, and a row still {@code sending} after that (its dispatcher died) is due again.
-     */
-    Uni<List<Notification>> claimDue(int limit, Duration lease) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                with due as (
-                    select id from notification
-                     where status in ('planned', 'sending') and next_attempt_at <= now()
-                     order by next_attempt_at
-                     limit :limit
-                       for update skip locked)
-                update notification n
-                   set status = 'sending', attempts = n.attempts + 1, claimed_at = now(),
-                       next_attempt_at = now() + make_interval(secs => :leaseSeconds)
-                  from due
-                 where n.id = due.id
-                returning n.id""", UUID.class)
-                .setParameter("limit", limit)
-                .setParameter("leaseSeconds", (double) lease.toMillis() / 1000)
-                .getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Notification>of())
-                        : list("id in ?1 order by nextAttemptAt", ids));
-    }
+    // The claim itself is in Claims: the dispatcher sends it through the reactive client, not Hibernate.
 
     Uni<Boolean> markSent(UUID id, int attempt) {
         return getSession().chain(session -> session.createNativeQuery("""

@@ -68,11 +68,9 @@ class ProdRefusesDevSettingsTest {
         Path output = logs.resolve("prod-refusal-" + module + "-" + setting.contactKeyId() + ".out");
         String jdbcUrl = ownDatabase(system.jdbcUrl());
 
-        // System properties outrank a %prod value from application.properties (MicroProfile Config 3.1), so these
-        // hold whatever environment variable names the services' prod profiles read.
+        // The contact key goes in as system properties: its name holds the key id, which no fixed variable can.
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dquarkus.profile=prod",
-                "-Dmp.jwt.verify.issuer=" + setting.issuer(),
                 "-Dcourses.contact-encryption.current-key-id=" + setting.contactKeyId(),
                 "-Dcourses.contact-encryption.keys." + setting.contactKeyId() + "=" + randomKey(),
                 "-jar", ServiceSpec.jarOf(root, module).toString());
@@ -105,8 +103,8 @@ class ProdRefusesDevSettingsTest {
     }
 
     /**
-     * What prod needs, both services' names (H1 aligns scheduling on the COURSES_JWT_* names; the MP_JWT_* ones are
-     * what it reads today). Everything is valid except the one dev setting under test.
+     * What prod needs, as the environment variables both services' prod profiles read. Everything is valid except the
+     * one dev setting under test.
      */
     private static Map<String, String> prodEnvironment(String jdbcUrl, Path logs, String issuer) throws IOException {
         DevKeys keys = DevKeys.generate();
@@ -117,8 +115,6 @@ class ProdRefusesDevSettingsTest {
         Map<String, String> env = new HashMap<>();
         env.put("COURSES_JWT_ISSUER", issuer);
         env.put("COURSES_JWT_PUBLIC_KEY_LOCATION", publicKey.toAbsolutePath().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", issuer);
-        env.put("MP_JWT_VERIFY_PUBLICKEY", keys.publicKeyBase64());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", jdbcUrl.substring("jdbc:".length()));
         env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);

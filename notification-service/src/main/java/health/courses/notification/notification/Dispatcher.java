@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -171,8 +173,8 @@ public class Dispatcher {
     }
 
     /** The sessions of the batch's reminders, read once for the batch. */
-    private Uni<Map<java.util.UUID, SessionState>> sessionsOf(List<Notification> claimed) {
-        List<java.util.UUID> ids = claimed.stream()
+    private Uni<Map<UUID, SessionState>> sessionsOf(List<Notification> claimed) {
+        List<UUID> ids = claimed.stream()
                 .filter(notification -> notification.sessionVersion() != null && !sendChecks.containsKey(notification.kind()))
                 .map(Notification::sessionId).distinct().toList();
         if (ids.isEmpty()) {
@@ -184,7 +186,7 @@ public class Dispatcher {
 
     /** The batch's sent notifications, marked in one statement; the other outcomes were recorded one by one. */
     private Uni<Void> recordSent(List<Notification> delivered) {
-        List<Notification> sent = delivered.stream().filter(java.util.Objects::nonNull).toList();
+        List<Notification> sent = delivered.stream().filter(Objects::nonNull).toList();
         return claims.markSent(sent).invoke(marked -> {
             OffsetDateTime now = OffsetDateTime.now();
             for (Notification notification : sent) {
@@ -203,7 +205,7 @@ public class Dispatcher {
     }
 
     /** Delivers one notification; the notification when it was sent (for the batch's mark), null otherwise. */
-    private Uni<Notification> deliver(Notification notification, Map<java.util.UUID, SessionState> sessionStates,
+    private Uni<Notification> deliver(Notification notification, Map<UUID, SessionState> sessionStates,
             long startSendingBy) {
         if (notification.attempts() > config.maxAttempts()) {
             // Reclaimed after its dispatcher died mid-attempt, with no attempt left to spend.
@@ -242,7 +244,7 @@ public class Dispatcher {
      * from. The consumer withdraws reminders when a session changes; this check covers the ones it could not (a
      * reminder claimed at that moment) and any change that reached us in between.
      */
-    private Uni<Boolean> stillWanted(Notification notification, Map<java.util.UUID, SessionState> sessionStates) {
+    private Uni<Boolean> stillWanted(Notification notification, Map<UUID, SessionState> sessionStates) {
         SendCheck check = sendChecks.get(notification.kind());
         if (check != null) {
             return Panache.withSession(() -> check.stillWanted(notification));
@@ -275,8 +277,8 @@ public class Dispatcher {
                 })
                 // The provider answers on its own event loop; the database session belongs to ours.
                 .emitOn(home)
-                .chain(outcome -> outcome instanceof Outcome.Sent ? Uni.createFrom().item(notification)
-                        : record(notification, outcome));
+                .chain(outcome -> outcome instanceof Outcome.Unsent unsent ? record(notification, unsent)
+                        : Uni.createFrom().item(notification));
     }
 
     private Outcome afterFailure(Notification notification, Throwable failure) {
@@ -291,7 +293,7 @@ public class Dispatcher {
     }
 
     /** Writes down an outcome other than sent, at once; null: nothing for the batch's mark of sent ones. */
-    private Uni<Notification> record(Notification notification, Outcome outcome) {
+    private Uni<Notification> record(Notification notification, Outcome.Unsent outcome) {
         return Panache.withTransaction(() -> outcome.record(notifications, notification))
                 .invoke(recorded -> {
                     metrics.counter("courses.notifications.deliveries", "kind", notification.kind(),
@@ -302,9 +304,6 @@ public class Dispatcher {
                     if (!recorded) {
                         LOG.warnf("Notification %s was taken over by another dispatcher before its %s was recorded",
                                 notification.id(), outcome.name());
-                    } else if (outcome instanceof Outcome.Sent) {
-                        LOG.debugf("Notification %s (%s) sent; trace %s", notification.id(), notification.kind(),
-                                notification.traceparent() == null ? "none" : notification.traceparent().split("-")[1]);
                     } else {
                         LOG.infof("Notification %s (%s) attempt %d: %s", notification.id(), notification.kind(),
                                 notification.attempts(), outcome);
@@ -313,10 +312,8 @@ public class Dispatcher {
                 .replaceWith((Notification) null);
     }
 
-    private void count(Notification notification, Outcome outcome) {
-        if (outcome instanceof Outcome.Sent) {
-            outcomes.sent(notification, OffsetDateTime.now());
-        } else if (outcome instanceof Outcome.Failed) {
+    private void count(Notification notification, Outcome.Unsent outcome) {
+        if (outcome instanceof Outcome.Failed) {
             outcomes.failed(notification);
         } else if (outcome instanceof Outcome.Withdrawn) {
             outcomes.withdrawn(notification.kind(), notification.channel(), 1);
@@ -343,24 +340,23 @@ public class Dispatcher {
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
-    /** What an attempt came to, and the guarded statement that writes it down. */
+    /** What an attempt came to. A sent one is marked with its batch (Claims.markSent), the others one by one. */
     sealed interface Outcome {
 
         String name();
 
-        Uni<Boolean> record(NotificationRepository notifications, Notification notification);
+        /** An outcome other than sent, and the guarded statement that writes it down at once. */
+        sealed interface Unsent extends Outcome {
+            Uni<Boolean> record(NotificationRepository notifications, Notification notification);
+        }
 
         record Sent() implements Outcome {
             public String name() {
                 return "sent";
             }
-
-            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
-                return notifications.markSent(notification.id(), notification.attempts());
-            }
         }
 
-        record Retry(Duration delay, String error) implements Outcome {
+        record Retry(Duration delay, String error) implements Unsent {
             public String name() {
                 return "retry";
             }
@@ -370,7 +366,7 @@ public class Dispatcher {
             }
         }
 
-        record Failed(String reason, String error) implements Outcome {
+        record Failed(String reason, String error) implements Unsent {
             public String name() {
                 return "failed";
             }
@@ -381,7 +377,7 @@ public class Dispatcher {
         }
 
         /** Handed back unsent, without spending an attempt. */
-        record Released() implements Outcome {
+        record Released() implements Unsent {
             public String name() {
                 return "released";
             }
@@ -392,7 +388,7 @@ public class Dispatcher {
         }
 
         /** The session changed since the reminder was planned: it must not go out. */
-        record Withdrawn(String reason) implements Outcome {
+        record Withdrawn(String reason) implements Unsent {
             public String name() {
                 return "withdrawn";
             }
@@ -402,7 +398,7 @@ public class Dispatcher {
             }
         }
 
-        record Skipped(String reason) implements Outcome {
+        record Skipped(String reason) implements Unsent {
             public String name() {
                 return "skipped";
             }

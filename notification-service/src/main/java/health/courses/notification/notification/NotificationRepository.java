@@ -78,18 +78,6 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .map(List::size);
     }
 
-    // The claim itself is in Claims: the dispatcher sends it through the reactive client, not Hibernate.
-
-    Uni<Boolean> markSent(UUID id, int attempt) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                update notification set status = 'sent', sent_at = now(), last_error = null
-                 where id = :id and status = 'sending' and attempts = :attempt""")
-                .setParameter("id", id)
-                .setParameter("attempt", attempt)
-                .executeUpdate())
-                .map(updated -> updated == 1);
-    }
-
     Uni<Boolean> markRetry(UUID id, int attempt, Duration delay, String error) {
         return getSession().chain(session -> session.createNativeQuery("""
                 update notification

@@ -104,6 +104,11 @@ public class PatientContact {
                 List.of(preferredChannels), quietHours(), optOuts(), homeExercise);
     }
 
+    /** The opt-outs alone, read without decrypting anything. */
+    OptOuts acceptance() {
+        return optOuts();
+    }
+
     ContactKey key() {
         return key;
     }

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.courses.notification.inbox.InboxRepository;
+import health.courses.notification.notification.PlannedDue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -67,7 +68,10 @@ public class CourseEventsConsumer {
         }
         // A good event waits out a database outage however long it lasts: dead-lettering it would lose a
         // cancellation or a reschedule. Only a PoisonEvent (the event itself is wrong) leaves the retry loop.
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> apply(event)))
+        return Uni.createFrom().deferred(() -> {
+            PlannedDue.forget();
+            return Panache.withTransaction(() -> apply(event));
+        })
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
                 .invoke(failure -> stalls.failed(event.id(), failure))
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
@@ -77,7 +81,7 @@ public class CourseEventsConsumer {
                     if (failure != null) {
                         return deadLetter(message, record, failure);
                     }
-                    applied.fire(new CourseEventApplied(event.id(), event.type()));
+                    applied.fire(new CourseEventApplied(event.id(), event.type(), PlannedDue.earliest()));
                     return Uni.createFrom().completionStage(message::ack);
                 });
     }

@@ -2,15 +2,14 @@ package health.courses.notification.notification;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +18,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import health.courses.notification.contact.Contact;
+import health.courses.notification.contact.ContactKey;
+import health.courses.notification.contact.ContactOnFile;
 import health.courses.notification.contact.ContactService;
 import health.courses.notification.events.CourseEventApplied;
 import health.courses.notification.session.SessionState;
@@ -33,16 +34,22 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Sends notifications when they fall due. Durable: the plan is in PostgreSQL, so nothing due is lost across
- * restarts. Safe with replicas: a notification is claimed ({@code FOR UPDATE SKIP LOCKED}, then marked
- * {@code sending}) in a short transaction of its own before the channel is called, and no transaction is held
- * open while a provider is being talked to.
+ * The dispatch loop: sends notifications when they fall due. Durable: the plan is in PostgreSQL, so nothing due is
+ * lost across restarts. Safe with replicas: a notification is claimed ({@code FOR UPDATE SKIP LOCKED}, then marked
+ * {@code sending} with a lease) in one statement before the channel is called, and no transaction is held open
+ * while a provider is being talked to.
+ * <p>
+ * A bounded pipeline rather than a barrier per batch: at most {@code concurrency} sends are in flight, and as soon as
+ * half of that is free again the next batch is claimed, while the slower sends of earlier batches go on. Per batch:
+ * one claim, one read of its reminders' sessions, one read of its contacts (not decrypted), the
+ * {@link DispatchDecision} per notification, decryption only of those it sends, and one statement marking the sent
+ * ones ({@link OutcomeRecorder}).
  */
 // Created at startup so a configuration that breaks the lease rule stops the service at once.
 @Startup
@@ -51,7 +58,6 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
-    private final NotificationRepository notifications;
     private final Claims claims;
     private final ContactService contacts;
     private final SessionStateRepository sessions;
@@ -60,7 +66,7 @@ public class Dispatcher {
     private final DispatchConfig config;
     private final Backoff backoff;
     private final MeterRegistry metrics;
-    private final NotificationMetrics outcomes;
+    private final OutcomeRecorder recorder;
     private final SendTrace traces;
     private final Vertx vertx;
     /** How long after a claim a send may still start and finish, with its result recorded, inside the lease. */
@@ -70,10 +76,9 @@ public class Dispatcher {
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private volatile boolean stopping;
 
-    Dispatcher(NotificationRepository notifications, Claims claims, ContactService contacts, SessionStateRepository sessions,
-            @All List<Channel> channels, @All List<SendCheck> sendChecks,
-            DispatchConfig config, MeterRegistry metrics, NotificationMetrics outcomes, SendTrace traces, Vertx vertx) {
-        this.notifications = notifications;
+    Dispatcher(Claims claims, ContactService contacts, SessionStateRepository sessions, @All List<Channel> channels,
+            @All List<SendCheck> sendChecks, DispatchConfig config, MeterRegistry metrics, OutcomeRecorder recorder,
+            SendTrace traces, Vertx vertx) {
         this.claims = claims;
         this.contacts = contacts;
         this.sessions = sessions;
@@ -84,13 +89,15 @@ public class Dispatcher {
         this.config = config;
         this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
         this.metrics = metrics;
-        this.outcomes = outcomes;
+        this.recorder = recorder;
         this.traces = traces;
         this.vertx = vertx;
         this.sendingWindow = config.lease().minus(config.sendTimeout().multipliedBy(2));
         if (sendingWindow.isNegative() || sendingWindow.isZero()) {
             throw new IllegalStateException("courses.notification.dispatch.lease must exceed twice the send-timeout");
         }
+        // registered at start so an alert has the series from the first scrape
+        metrics.counter("courses.notifications.dispatch.errors");
     }
 
     @Scheduled(identity = "notification-dispatch", every = "${courses.notification.dispatch.poll-interval}",
@@ -99,9 +106,12 @@ public class Dispatcher {
         return dispatchDue();
     }
 
-    /** A consumer transaction committed and may have planned something due now: do not wait for the next poll. */
+    /** The consumer planned something that falls due before the next poll: do not wait for it. */
     void onEventApplied(@Observes CourseEventApplied applied) {
-        wake();
+        // what falls due later is claimed by a poll at most one interval after its time, as before
+        if (applied.earliestDue().filter(due -> due.isBefore(OffsetDateTime.now().plus(config.pollInterval()))).isPresent()) {
+            wake();
+        }
     }
 
     /** Something was planned outside the consumer (e.g. a check-in answer's urgent advice) and may be due now. */
@@ -111,10 +121,8 @@ public class Dispatcher {
 
     private void wake() {
         // A context of its own, marked safe for Hibernate Reactive, rather than the consumer's.
-        Context context = newSafeContext();
-        context.runOnContext(ignored -> dispatchDue().subscribe().with(done -> {
-        }, failure -> {
-        }));
+        newSafeContext().runOnContext(ignored -> dispatchDue().subscribe().with(done -> {
+        }, failure -> failed("A woken dispatch run", failure)));
     }
 
     /** Claims made now could not be finished; they would only wait out their lease. */
@@ -122,6 +130,7 @@ public class Dispatcher {
         stopping = true;
     }
 
+    /** One run: claims and sends until nothing more is due, then completes once every outcome is recorded. */
     Uni<Void> dispatchDue() {
         if (stopping) {
             return Uni.createFrom().voidItem();
@@ -130,112 +139,161 @@ public class Dispatcher {
             wokenWhileRunning.set(true);
             return Uni.createFrom().voidItem();
         }
-        Executor home = homeContext();
-        return Multi.createBy().repeating().uni(() -> dispatchBatch(home))
-                .whilst(claimed -> claimed == config.batchSize() && !stopping)
-                .collect().last()
-                .replaceWithVoid()
-                .onFailure().invoke(failure -> LOG.warnf("Dispatching due notifications failed: %s", ErrorText.of(failure)))
-                .onFailure().recoverWithNull()
-                .onTermination().invoke(() -> {
-                    running.set(false);
-                    if (wokenWhileRunning.getAndSet(false)) {
-                        wake();
-                    }
-                });
+        return Uni.createFrom().<Void> emitter(done -> {
+            Context context = newSafeContext();
+            context.runOnContext(ignored -> new Run(context, done).pump());
+        }).onTermination().invoke(() -> {
+            running.set(false);
+            if (wokenWhileRunning.getAndSet(false)) {
+                wake();
+            }
+        });
     }
 
     /**
-     * One claim, one read of the claimed reminders' sessions, the deliveries side by side, and one statement marking
-     * the sent ones: a handful of round trips per batch instead of four per notification. Marking at the end of the
-     * batch stays inside the lease: every send starts within {@link #sendingWindow} and ends within the send timeout,
-     * which together leave at least one send timeout of the lease.
+     * The state of one run. Every field is touched only on the run's own context (one event-loop thread): the claim,
+     * the reads and each delivery's completion hop back to it.
      */
-    private Uni<Integer> dispatchBatch(Executor home) {
-        return claims.claimDue(config.batchSize(), config.lease())
-                .chain(claimed -> {
-                    if (claimed.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    // The lease started in the database before the claim returned, so measuring from here with the
-                    // monotonic clock can only underestimate how much of it is left.
-                    long startSendingBy = System.nanoTime() + sendingWindow.toNanos();
-                    return sessionsOf(claimed)
-                            .chain(sessionStates -> Multi.createFrom().iterable(claimed)
-                                    .onItem().transformToUni(notification -> onOwnContext(
-                                            () -> deliver(notification, sessionStates, startSendingBy)))
-                                    .merge(config.concurrency())
-                                    .collect().asList())
-                            .emitOn(home)
-                            .chain(this::recordSent)
-                            .replaceWith(claimed.size());
-                });
-    }
+    private final class Run {
 
-    /** The sessions of the batch's reminders, read once for the batch. */
-    private Uni<Map<UUID, SessionState>> sessionsOf(List<Notification> claimed) {
-        List<UUID> ids = claimed.stream()
-                .filter(notification -> notification.sessionVersion() != null && !sendChecks.containsKey(notification.kind()))
-                .map(Notification::sessionId).distinct().toList();
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+        private final Context context;
+        private final UniEmitter<? super Void> done;
+        /** Claim again only when at least this many sends are free: not one row per claim as sends trickle back. */
+        private final int claimAtLeast = Math.max(1, Math.min(config.batchSize(), config.concurrency()) / 2);
+        private int inFlight;
+        private int unmarkedBatches;
+        private boolean claiming;
+        /** The last claim found fewer rows due than it asked for. */
+        private boolean drained;
+
+        Run(Context context, UniEmitter<? super Void> done) {
+            this.context = context;
+            this.done = done;
         }
-        return Panache.withSession(() -> sessions.list("sessionId in ?1", ids))
-                .map(found -> found.stream().collect(Collectors.toMap(SessionState::sessionId, Function.identity())));
-    }
 
-    /** The batch's sent notifications, marked in one statement; the other outcomes were recorded one by one. */
-    private Uni<Void> recordSent(List<Notification> delivered) {
-        List<Notification> sent = delivered.stream().filter(Objects::nonNull).toList();
-        return claims.markSent(sent).invoke(marked -> {
-            OffsetDateTime now = OffsetDateTime.now();
-            for (Notification notification : sent) {
-                metrics.counter("courses.notifications.deliveries", "kind", notification.kind(),
-                        "channel", notification.channel(), "outcome", "sent").increment();
-                if (marked.contains(notification.id())) {
-                    outcomes.sent(notification, now);
-                    LOG.debugf("Notification %s (%s) sent; trace %s", notification.id(), notification.kind(),
-                            notification.traceparent() == null ? "none" : notification.traceparent().split("-")[1]);
-                } else {
-                    LOG.warnf("Notification %s was taken over by another dispatcher before its sent was recorded",
-                            notification.id());
-                }
+        void pump() {
+            if (claiming) {
+                return;
             }
-        }).replaceWithVoid();
+            if (drained || stopping) {
+                if (inFlight == 0 && unmarkedBatches == 0) {
+                    done.complete(null);
+                }
+                return;
+            }
+            int free = config.concurrency() - inFlight;
+            if (free < claimAtLeast) {
+                return;
+            }
+            int limit = Math.min(config.batchSize(), free);
+            claiming = true;
+            claims.claimDue(limit, config.lease())
+                    .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(new Batch(claimed, Map.of(), Map.of()))
+                            : readFor(claimed))
+                    .subscribe().with(batch -> onContext(() -> {
+                        claiming = false;
+                        drained = batch.claimed().size() < limit;
+                        start(batch);
+                        pump();
+                    }), failure -> onContext(() -> {
+                        claiming = false;
+                        drained = true;
+                        failed("Claiming due notifications", failure);
+                        pump();
+                    }));
+        }
+
+        /** The batch's reminders' sessions and its contacts: two queries for the whole batch. */
+        private Uni<Batch> readFor(List<Notification> claimed) {
+            List<UUID> sessionIds = claimed.stream()
+                    .filter(notification -> notification.sessionVersion() != null
+                            && !sendChecks.containsKey(notification.kind()))
+                    .map(Notification::sessionId).distinct().toList();
+            List<ContactKey> keys = claimed.stream()
+                    .map(notification -> new ContactKey(notification.clinicId(), notification.patientId()))
+                    .distinct().toList();
+            Uni<Map<UUID, SessionState>> sessionStates = sessionIds.isEmpty() ? Uni.createFrom().item(Map.of())
+                    : Panache.withSession(() -> sessions.list("sessionId in ?1", sessionIds))
+                            .map(found -> found.stream()
+                                    .collect(Collectors.toMap(SessionState::sessionId, Function.identity())));
+            // One after the other: both use this context's Hibernate session.
+            return sessionStates.chain(states -> contacts.contactsOnFile(keys)
+                    .map(onFile -> new Batch(claimed, states, onFile)));
+        }
+
+        private void start(Batch batch) {
+            if (batch.claimed().isEmpty()) {
+                return;
+            }
+            // The lease started in the database before the claim returned, so measuring from here with the
+            // monotonic clock can only underestimate how much of it is left.
+            long startSendingBy = System.nanoTime() + sendingWindow.toNanos();
+            List<Notification> sent = new ArrayList<>();
+            int[] pending = { batch.claimed().size() };
+            inFlight += pending[0];
+            unmarkedBatches++;
+            for (Notification notification : batch.claimed()) {
+                Context own = newSafeContext();
+                own.runOnContext(ignored -> deliver(notification, batch, startSendingBy)
+                        .onFailure().recoverWithItem(failure -> {
+                            failed("Dispatching notification " + notification.id(), failure);
+                            return false;
+                        })
+                        .subscribe().with(wasSent -> onContext(() -> {
+                            inFlight--;
+                            if (wasSent) {
+                                sent.add(notification);
+                            }
+                            if (--pending[0] == 0) {
+                                markSent(sent);
+                            }
+                            pump();
+                        })));
+            }
+        }
+
+        /** Marking at the end of the batch stays inside the lease: see {@link Dispatcher#sendingWindow}. */
+        private void markSent(List<Notification> sent) {
+            recorder.recordSent(sent).subscribe().with(marked -> onContext(this::batchMarked), failure -> onContext(() -> {
+                failed("Marking " + sent.size() + " notifications sent", failure);
+                batchMarked();
+            }));
+        }
+
+        private void batchMarked() {
+            unmarkedBatches--;
+            pump();
+        }
+
+        private void onContext(Runnable step) {
+            context.runOnContext(ignored -> step.run());
+        }
     }
 
-    /** Delivers one notification; the notification when it was sent (for the batch's mark), null otherwise. */
-    private Uni<Notification> deliver(Notification notification, Map<UUID, SessionState> sessionStates,
-            long startSendingBy) {
-        if (notification.attempts() > config.maxAttempts()) {
-            // Reclaimed after its dispatcher died mid-attempt, with no attempt left to spend.
-            return record(notification, new Outcome.Failed("attempts-exhausted", notification.lastError()));
-        }
-        if (System.nanoTime() - startSendingBy > 0) {
-            // Too little of the lease left to finish a send: another dispatcher could take the row over meanwhile.
-            return record(notification, new Outcome.Released());
-        }
+    /** A claimed batch and what was read for it. */
+    private record Batch(List<Notification> claimed, Map<UUID, SessionState> sessions,
+            Map<ContactKey, ContactOnFile> contacts) {
+    }
+
+    /** Decides, sends if so decided, and records any outcome but sent (the batch marks those); true if sent. */
+    private Uni<Boolean> deliver(Notification notification, Batch batch, long startSendingBy) {
         Channel channel = channels.get(notification.channel());
-        if (channel == null) {
-            return record(notification, new Outcome.Failed("unknown-channel", null));
-        }
-        Executor home = homeContext();
-        return stillWanted(notification, sessionStates).chain(wanted -> {
-            if (!wanted) {
-                return record(notification, new Outcome.Withdrawn("stale"));
+        Optional<ContactOnFile> onFile = Optional.ofNullable(
+                batch.contacts().get(new ContactKey(notification.clinicId(), notification.patientId())));
+        return stillWanted(notification, batch.sessions()).chain(wanted -> {
+            Outcome decided = DispatchDecision.beforeContact(new DispatchDecision.Facts(notification.attempts(),
+                    config.maxAttempts(), notification.lastError(), System.nanoTime() - startSendingBy <= 0,
+                    channel != null, wanted, onFile.map(contact -> contact.accepts(notification.kind(),
+                            notification.channel()))));
+            if (decided instanceof Outcome.Unsent unsent) {
+                return recorder.record(notification, unsent).replaceWith(false);
             }
-            return contacts.contactFor(notification.clinicId(), notification.patientId()).chain(contact -> {
-                if (contact.isEmpty()) {
-                    return record(notification, new Outcome.Skipped("no-contact"));
-                }
-                if (!contact.get().accepts(notification.kind(), notification.channel())) {
-                    return record(notification, new Outcome.Skipped("opted-out"));
-                }
-                if (!channel.canReach(contact.get())) {
-                    return record(notification, new Outcome.Skipped("no-address"));
-                }
-                return send(channel, notification, contact.get(), home);
-            });
+            Optional<Contact> contact = onFile.flatMap(ContactOnFile::decrypt);
+            Outcome reachable = DispatchDecision.withContact(contact, channel::canReach);
+            if (reachable instanceof Outcome.Unsent unsent) {
+                return recorder.record(notification, unsent).replaceWith(false);
+            }
+            return send(channel, notification, contact.orElseThrow());
         });
     }
 
@@ -257,15 +315,17 @@ public class Dispatcher {
         return Uni.createFrom().item(session != null && session.stillWants(notification.sessionVersion()));
     }
 
-    private Uni<Notification> send(Channel channel, Notification notification, Contact contact, Executor home) {
+    private Uni<Boolean> send(Channel channel, Notification notification, Contact contact) {
+        Context own = Vertx.currentContext();
         Delivery delivery = new Delivery(notification.id(), notification.clinicId(), notification.patientId(),
                 notification.courseId(), notification.kind(), notification.idempotencyKey(), notification.attempts(),
                 contact, notification.payload());
         Span span = traces.start(notification);
         return Uni.createFrom().deferred(() -> channel.send(delivery))
                 .ifNoItem().after(config.sendTimeout()).fail()
-                .<Outcome> map(sent -> new Outcome.Sent())
-                .onFailure().recoverWithItem(failure -> afterFailure(notification, failure))
+                .<Outcome> map(accepted -> new Outcome.Sent())
+                .onFailure().recoverWithItem(failure -> DispatchDecision.afterAttempt(failure, ErrorText.of(failure),
+                        notification.attempts(), config.maxAttempts(), backoff, ThreadLocalRandom.current()))
                 .invoke(outcome -> {
                     if (span != null) {
                         span.setAttribute("notification.outcome", outcome.name());
@@ -275,137 +335,22 @@ public class Dispatcher {
                         span.end();
                     }
                 })
-                // The provider answers on its own event loop; the database session belongs to ours.
-                .emitOn(home)
-                .chain(outcome -> outcome instanceof Outcome.Unsent unsent ? record(notification, unsent)
-                        : Uni.createFrom().item(notification));
+                // The provider answers on its own event loop; the database session belongs to this delivery's context.
+                .emitOn(task -> own.runOnContext(ignored -> task.run()))
+                .chain(outcome -> outcome instanceof Outcome.Unsent unsent
+                        ? recorder.record(notification, unsent).replaceWith(false)
+                        : Uni.createFrom().item(true));
     }
 
-    private Outcome afterFailure(Notification notification, Throwable failure) {
-        String error = ErrorText.of(failure);
-        if (failure instanceof PermanentFailure) {
-            return new Outcome.Failed("rejected", error);
-        }
-        if (notification.attempts() >= config.maxAttempts()) {
-            return new Outcome.Failed("attempts-exhausted", error);
-        }
-        return new Outcome.Retry(backoff.delayAfter(notification.attempts(), ThreadLocalRandom.current()), error);
-    }
-
-    /** Writes down an outcome other than sent, at once; null: nothing for the batch's mark of sent ones. */
-    private Uni<Notification> record(Notification notification, Outcome.Unsent outcome) {
-        return Panache.withTransaction(() -> outcome.record(notifications, notification))
-                .invoke(recorded -> {
-                    metrics.counter("courses.notifications.deliveries", "kind", notification.kind(),
-                            "channel", notification.channel(), "outcome", outcome.name()).increment();
-                    if (recorded) {
-                        count(notification, outcome);
-                    }
-                    if (!recorded) {
-                        LOG.warnf("Notification %s was taken over by another dispatcher before its %s was recorded",
-                                notification.id(), outcome.name());
-                    } else {
-                        LOG.infof("Notification %s (%s) attempt %d: %s", notification.id(), notification.kind(),
-                                notification.attempts(), outcome);
-                    }
-                })
-                .replaceWith((Notification) null);
-    }
-
-    private void count(Notification notification, Outcome.Unsent outcome) {
-        if (outcome instanceof Outcome.Failed) {
-            outcomes.failed(notification);
-        } else if (outcome instanceof Outcome.Withdrawn) {
-            outcomes.withdrawn(notification.kind(), notification.channel(), 1);
-        }
-    }
-
-    /**
-     * Runs one delivery on a context of its own: Hibernate Reactive keeps one session per context, and the
-     * deliveries of a batch run side by side.
-     */
-    private Uni<Notification> onOwnContext(Supplier<Uni<Notification>> delivery) {
-        return Uni.createFrom().emitter(emitter -> newSafeContext()
-                .runOnContext(ignored -> delivery.get().subscribe().with(emitter::complete, emitter::fail)));
+    /** No failure is swallowed: each is logged and counted. */
+    private void failed(String what, Throwable failure) {
+        metrics.counter("courses.notifications.dispatch.errors").increment();
+        LOG.warnf("%s failed: %s", what, ErrorText.of(failure));
     }
 
     private Context newSafeContext() {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         return context;
-    }
-
-    private static Executor homeContext() {
-        Context context = Vertx.currentContext();
-        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
-    }
-
-    /** What an attempt came to. A sent one is marked with its batch (Claims.markSent), the others one by one. */
-    sealed interface Outcome {
-
-        String name();
-
-        /** An outcome other than sent, and the guarded statement that writes it down at once. */
-        sealed interface Unsent extends Outcome {
-            Uni<Boolean> record(NotificationRepository notifications, Notification notification);
-        }
-
-        record Sent() implements Outcome {
-            public String name() {
-                return "sent";
-            }
-        }
-
-        record Retry(Duration delay, String error) implements Unsent {
-            public String name() {
-                return "retry";
-            }
-
-            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
-                return notifications.markRetry(notification.id(), notification.attempts(), delay, error);
-            }
-        }
-
-        record Failed(String reason, String error) implements Unsent {
-            public String name() {
-                return "failed";
-            }
-
-            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
-                return notifications.markFailed(notification.id(), notification.attempts(), reason, error);
-            }
-        }
-
-        /** Handed back unsent, without spending an attempt. */
-        record Released() implements Unsent {
-            public String name() {
-                return "released";
-            }
-
-            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
-                return notifications.release(notification.id(), notification.attempts());
-            }
-        }
-
-        /** The session changed since the reminder was planned: it must not go out. */
-        record Withdrawn(String reason) implements Unsent {
-            public String name() {
-                return "withdrawn";
-            }
-
-            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
-                return notifications.markWithdrawn(notification.id(), notification.attempts(), reason);
-            }
-        }
-
-        record Skipped(String reason) implements Unsent {
-            public String name() {
-                return "skipped";
-            }
-
-            public Uni<Boolean> record(NotificationRepository notifications, Notification notification) {
-                return notifications.markSkipped(notification.id(), notification.attempts(), reason);
-            }
-        }
     }
 }

@@ -36,6 +36,7 @@ public class NotificationPlanner {
                 .invoke(inserted -> {
                     if (inserted && planned.skipReason().isEmpty()) {
                         metrics.planned(planned);
+                        PlannedDue.planned(planned.dueAt());
                     }
                 });
     }

@@ -10,11 +10,10 @@ import java.util.function.Supplier;
  *
  * @param decryption empty when the stored contact does not decrypt (logged and counted; nothing is sent to it)
  */
-public record ContactOnFile(OptOuts optOuts, Supplier<Optional<Contact>> decryption) {
+public record ContactOnFile(ContactPreferences preferences, Supplier<Optional<Contact>> decryption) {
 
-    /** Whether this patient still wants {@code kind} messages over {@code channel}; the same rule as {@link Contact}. */
     public boolean accepts(String kind, String channel) {
-        return !optOuts.channels().contains(channel) && !optOuts.kinds().contains(kind);
+        return preferences.accepts(kind, channel);
     }
 
     public Optional<Contact> decrypt() {

@@ -96,6 +96,12 @@ public class ContactService {
         });
     }
 
+    /** For planning: the contact's preferences, no address decrypted; empty without a contact on file. */
+    @WithSession
+    public Uni<Optional<ContactPreferences>> preferencesFor(UUID clinicId, UUID patientId) {
+        return contacts.find(clinicId, patientId).map(found -> Optional.ofNullable(found).map(PatientContact::preferences));
+    }
+
     /**
      * The contacts of a dispatch batch, read in one query and not decrypted: whether a patient still wants a kind
      * over a channel needs only the opt-outs, and an address is decrypted only for a message that is sent.
@@ -108,7 +114,7 @@ public class ContactService {
     }
 
     private ContactOnFile onFile(PatientContact stored) {
-        return new ContactOnFile(stored.acceptance(), () -> {
+        return new ContactOnFile(stored.preferences(), () -> {
             try {
                 return Optional.of(stored.contact(cipher));
             } catch (ContactCipher.Unreadable unreadable) {

@@ -104,9 +104,9 @@ public class PatientContact {
                 List.of(preferredChannels), quietHours(), optOuts(), homeExercise);
     }
 
-    /** The opt-outs alone, read without decrypting anything. */
-    OptOuts acceptance() {
-        return optOuts();
+    /** Channels, quiet hours, zone and opt-outs: everything but the addresses, so nothing is decrypted. */
+    ContactPreferences preferences() {
+        return new ContactPreferences(ZoneId.of(zone), List.of(preferredChannels), quietHours(), optOuts());
     }
 
     ContactKey key() {

@@ -15,7 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import health.courses.notification.contact.Channels;
-import health.courses.notification.contact.Contact;
+import health.courses.notification.contact.ContactPreferences;
 import health.courses.notification.contact.ContactService;
 import health.courses.notification.notification.NotificationPlanner;
 import health.courses.notification.notification.NotificationRepository;
@@ -56,8 +56,8 @@ public class ReminderService {
         }
         return context(session.clinicId(), session.patientId()).chain(context -> {
             Instant now = Instant.now();
-            ZoneId zone = context.contact().map(Contact::zone).orElse(ZoneId.of(session.zone()));
-            var quiet = context.contact().flatMap(Contact::quietHours).orElse(context.settings().quietHours());
+            ZoneId zone = context.contact().map(ContactPreferences::zone).orElse(ZoneId.of(session.zone()));
+            var quiet = context.contact().flatMap(ContactPreferences::quietHours).orElse(context.settings().quietHours());
             SessionLetter letter = letter(session, context.settings(), null);
             List<PlannedNotification> plan = new ArrayList<>();
             Set<String> taken = new HashSet<>();
@@ -122,7 +122,7 @@ public class ReminderService {
     }
 
     private Uni<Context> context(UUID clinicId, UUID patientId) {
-        return settings.of(clinicId).chain(clinicSettings -> contacts.contactFor(clinicId, patientId)
+        return settings.of(clinicId).chain(clinicSettings -> contacts.preferencesFor(clinicId, patientId)
                 .map(contact -> new Context(clinicSettings, contact)));
     }
 
@@ -139,9 +139,9 @@ public class ReminderService {
      * What planning reads besides the session. Without a contact yet, email is planned: the clinic may add the
      * contact before the reminder falls due, and if not the dispatcher records it as skipped (no-contact).
      */
-    private record Context(NotificationSettings settings, Optional<Contact> contact) {
+    private record Context(NotificationSettings settings, Optional<ContactPreferences> contact) {
         List<String> channels() {
-            return contact.map(Contact::preferredChannels).orElse(Channels.DEFAULT_PREFERRED);
+            return contact.map(ContactPreferences::preferredChannels).orElse(Channels.DEFAULT_PREFERRED);
         }
     }
 }

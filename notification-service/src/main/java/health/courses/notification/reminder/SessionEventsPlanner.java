@@ -44,15 +44,17 @@ public class SessionEventsPlanner implements CourseEventHandler {
     @Override
     public Uni<Void> apply(CloudEvent event) {
         SessionEvent session = data.read(event, SessionEvent.class);
-        return sessions.applyIfNewer(session, statusOf(event.type(), session)).chain(newer -> {
-            if (!newer) {
+        return sessions.applyIfNewer(session, statusOf(event.type(), session)).chain(applied -> {
+            if (applied.isEmpty()) {
                 LOG.debugf("Session %s version %d is not newer than ours; %s ignored", session.sessionId(),
                         session.version(), event.type());
                 return Uni.createFrom().voidItem();
             }
-            return reminders.withdrawReminders(List.of(session.sessionId()), reasonOf(event.type()))
-                    .chain(() -> sessions.current(session.sessionId()))
-                    .chain(current -> react(event.type(), current, session));
+            SessionState current = applied.get().state();
+            // A session we did not know has no reminders to withdraw: skip the statement.
+            Uni<?> withdrawn = applied.get().created() ? Uni.createFrom().voidItem()
+                    : reminders.withdrawReminders(List.of(session.sessionId()), reasonOf(event.type()));
+            return withdrawn.chain(() -> react(event.type(), current, session));
         });
     }
 

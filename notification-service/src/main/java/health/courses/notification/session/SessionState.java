@@ -42,6 +42,27 @@ public class SessionState {
     protected SessionState() {
     }
 
+    /**
+     * The row as an upsert of {@code event} left it, without reading it back: what the event wrote plus the two
+     * columns the event does not carry. Times in UTC, as they come back from the database.
+     */
+    static SessionState written(SessionEvent event, String status, boolean held, int planGeneration) {
+        SessionState state = new SessionState();
+        state.sessionId = event.sessionId();
+        state.clinicId = event.clinicId();
+        state.courseId = event.courseId();
+        state.patientId = event.patientId();
+        state.startsAt = event.start().withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        state.endsAt = event.end().withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        state.zone = event.zone();
+        state.sequence = event.sequence();
+        state.status = status;
+        state.version = event.version();
+        state.held = held;
+        state.planGeneration = planGeneration;
+        return state;
+    }
+
     public UUID sessionId() {
         return sessionId;
     }

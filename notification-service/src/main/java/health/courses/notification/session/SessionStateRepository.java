@@ -1,6 +1,7 @@
 package health.courses.notification.session;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SessionStateRepository implements PanacheRepositoryBase<SessionState, UUID> {
 
-    /** Stores the event's view of the session when it is newer than ours; true when it was. */
-    public Uni<Boolean> applyIfNewer(SessionEvent event, String status) {
-        return getSession().chain(session -> session.createNativeQuery("""
+    /**
+     * Stores the event's view of the session when it is newer than ours, and says what it wrote, in one statement:
+     * empty when ours was as new, else the row as written and whether it is new (a new session has nothing planned
+     * that would need withdrawing).
+     */
+    public Uni<Optional<Applied>> applyIfNewer(SessionEvent event, String status) {
+        return getSession().chain(session -> session.<Object[]> createNativeQuery("""
                 insert into session_state (session_id, clinic_id, course_id, patient_id, starts_at, ends_at, zone,
                                            sequence, status, version)
                 values (:sessionId, :clinicId, :courseId, :patientId, :start, :end, :zone, :sequence, :status, :version)
@@ -26,7 +31,8 @@ public class SessionStateRepository implements PanacheRepositoryBase<SessionStat
                        sequence = excluded.sequence, status = excluded.status, version = excluded.version,
                        updated_at = now()
                  where session_state.version < excluded.version
-                   and session_state.clinic_id = excluded.clinic_id""")
+                   and session_state.clinic_id = excluded.clinic_id
+                returning held, plan_generation, (xmax = 0) as inserted""", Object[].class)
                 .setParameter("sessionId", event.sessionId())
                 .setParameter("clinicId", event.clinicId())
                 .setParameter("courseId", event.courseId())
@@ -37,8 +43,14 @@ public class SessionStateRepository implements PanacheRepositoryBase<SessionStat
                 .setParameter("sequence", event.sequence())
                 .setParameter("status", status)
                 .setParameter("version", event.version())
-                .executeUpdate())
-                .map(changed -> changed == 1);
+                .getResultList())
+                .map(rows -> rows.stream().findFirst().map(row -> new Applied(
+                        SessionState.written(event, status, (Boolean) row[0], ((Number) row[1]).intValue()),
+                        (Boolean) row[2])));
+    }
+
+    /** @param created the session was not known before (no reminders of it can exist yet) */
+    public record Applied(SessionState state, boolean created) {
     }
 
     /** Course-level changes are applied only when newer than the last course event seen; true when newer. */

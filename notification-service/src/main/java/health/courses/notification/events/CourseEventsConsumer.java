@@ -1,32 +1,50 @@
 package health.courses.notification.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.courses.notification.inbox.InboxRepository;
 import health.courses.notification.notification.PlannedDue;
+import health.courses.notification.notification.SendTrace;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
- * Applies {@code treatment-course-events} exactly once per {@code ce_id}: the inbox row and the effect commit in
- * one transaction, and the record is acknowledged only after that commit. The throttled commit strategy then
- * commits an offset only once every record before it is acknowledged, so a crash at any point redelivers
- * rather than loses, and the inbox turns the redelivery into a no-op.
+ * Applies {@code treatment-course-events} exactly once per {@code ce_id}, a polled batch at a time: the batch's inbox
+ * rows (one statement) and the effects of its new events commit in one transaction, and its records are
+ * acknowledged only after that commit. The throttled commit strategy then commits an offset only once every record
+ * before it is acknowledged, so a crash at any point redelivers rather than loses, and the inbox turns the
+ * redelivery into a no-op.
+ * <p>
+ * A batch holds records of several partitions; they are applied in record order, which keeps each course's order
+ * (one key, one partition). Isolation of a bad record: an unreadable one is dead-lettered before the batch is
+ * applied; one that only its handler finds invalid ({@link PoisonEvent}) fails the batch's transaction, and the batch
+ * is then applied again one event per transaction, so only that record is dead-lettered. Any other failure
+ * (database down) retries the batch in place, without dead-lettering and without acknowledging anything.
  */
 @ApplicationScoped
 public class CourseEventsConsumer {
@@ -41,10 +59,11 @@ public class CourseEventsConsumer {
     private final Event<CourseEventApplied> applied;
     private final ConsumerStalls stalls;
     private final MeterRegistry metrics;
+    private final SendTrace traces;
 
     CourseEventsConsumer(InboxRepository inbox, @All List<CourseEventHandler> handlers, ConsumptionConfig config,
             ObjectMapper json, Event<CourseEventApplied> applied, @Readiness ConsumerStalls stalls,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, SendTrace traces) {
         this.inbox = inbox;
         this.handlers = handlers.stream()
                 .flatMap(handler -> handler.types().stream().map(type -> Map.entry(type, handler)))
@@ -55,60 +74,137 @@ public class CourseEventsConsumer {
         this.applied = applied;
         this.stalls = stalls;
         this.metrics = metrics;
+        this.traces = traces;
+    }
+
+    /** A record and the event read from it. */
+    private record Received(KafkaRecord<String, byte[]> record, CloudEvent event) {
     }
 
     @Incoming("course-events")
-    public Uni<Void> consume(Message<byte[]> message) {
-        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
-        CloudEvent event;
-        try {
-            event = CloudEvent.read(record.getHeaders(), message.getPayload(), json);
-        } catch (PoisonEvent poison) {
-            return deadLetter(message, record, poison);
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        List<Received> readable = new ArrayList<>();
+        Uni<Void> deadLettered = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
+            try {
+                readable.add(new Received(record, CloudEvent.read(record.getHeaders(), record.getPayload(), json)));
+            } catch (PoisonEvent poison) {
+                deadLettered = deadLettered.chain(() -> deadLetter(record, poison));
+            }
         }
-        // A good event waits out a database outage however long it lasts: dead-lettering it would lose a
-        // cancellation or a reschedule. Only a PoisonEvent (the event itself is wrong) leaves the retry loop.
-        return Uni.createFrom().deferred(() -> {
-            PlannedDue.forget();
-            return Panache.withTransaction(() -> apply(event));
-        })
-                .onFailure(failure -> !(failure instanceof PoisonEvent))
-                .invoke(failure -> stalls.failed(event.id(), failure))
-                .onFailure(failure -> !(failure instanceof PoisonEvent))
-                .retry().withBackOff(config.retry().initial(), config.retry().max()).indefinitely()
+        return deadLettered.chain(() -> applyBatch(readable));
+    }
+
+    private Uni<Void> applyBatch(List<Received> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID first = batch.get(0).event().id();
+        // A good batch waits out a database outage however long it lasts: dead-lettering it would lose a
+        // cancellation or a reschedule. Only a PoisonEvent (an event itself is wrong) leaves the retry loop.
+        return inTransactionRetried(first, () -> applyAll(batch))
                 .onItemOrFailure().transformToUni((committed, failure) -> {
-                    stalls.cleared(event.id());
                     if (failure != null) {
-                        return deadLetter(message, record, failure);
+                        LOG.infof("A batch of %d events holds one its handler refuses (%s); applying them one by one",
+                                batch.size(), failure.getMessage());
+                        return Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::applyOne)
+                                .collect().last().replaceWithVoid();
                     }
-                    applied.fire(new CourseEventApplied(event.id(), event.type(), PlannedDue.earliest()));
-                    return Uni.createFrom().completionStage(message::ack);
+                    return committed(batch);
                 });
     }
 
-    private Uni<Void> apply(CloudEvent event) {
-        return inbox.accept(event.id(), event.type()).chain(first -> {
-            if (!first) {
-                LOG.debugf("Event %s (%s) was applied before; skipping the redelivery", event.id(), event.type());
-                return Uni.createFrom().voidItem();
-            }
-            List<CourseEventHandler> applying = handlers.getOrDefault(event.type(), List.of());
-            // Logged inside the consumer's span, so the line carries the trace id the producer sent (traceparent).
-            LOG.debugf("Applying event %s (%s)%s", event.id(), event.type(), applying.isEmpty() ? ": no handler, ignored" : "");
-            // One after the other: they share the transaction's database session.
-            Uni<Void> effects = Uni.createFrom().voidItem();
-            for (CourseEventHandler handler : applying) {
-                effects = effects.chain(() -> handler.apply(event));
-            }
-            return effects;
+    /** One event in a transaction of its own: the fallback that finds a batch's poison record. */
+    private Uni<Void> applyOne(Received received) {
+        return inTransactionRetried(received.event().id(), () -> applyAll(List.of(received)))
+                .onItemOrFailure().transformToUni((committed, failure) -> failure != null
+                        ? deadLetter(received.record(), failure)
+                        : committed(List.of(received)));
+    }
+
+    /** Retries in place until it commits, or until an event proves poison; the readiness check tells meanwhile. */
+    private Uni<Void> inTransactionRetried(UUID eventId, java.util.function.Supplier<Uni<Void>> work) {
+        return Uni.createFrom().deferred(() -> {
+            PlannedDue.forget();
+            return Panache.withTransaction(work);
+        })
+                .onFailure(failure -> !(failure instanceof PoisonEvent))
+                .invoke(failure -> stalls.failed(eventId, failure))
+                .onFailure(failure -> !(failure instanceof PoisonEvent))
+                .retry().withBackOff(config.retry().initial(), config.retry().max()).indefinitely()
+                .onTermination().invoke(() -> stalls.cleared(eventId));
+    }
+
+    /** After the commit: the dispatcher is told what falls due, then the records are acknowledged. */
+    private Uni<Void> committed(List<Received> batch) {
+        Received last = batch.get(batch.size() - 1);
+        applied.fire(new CourseEventApplied(last.event().id(), last.event().type(), PlannedDue.earliest()));
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(received -> Uni.createFrom().completionStage(received.record()::ack))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** The inbox rows of the whole batch in one statement, then the effects of the new events in record order. */
+    private Uni<Void> applyAll(List<Received> batch) {
+        return inbox.acceptAll(batch.stream().map(received -> received.event().id()).toList(),
+                batch.stream().map(received -> received.event().type()).toList())
+                .chain(fresh -> Multi.createFrom().iterable(batch)
+                        // One after the other: they share the transaction's database session, and order matters.
+                        .onItem().transformToUniAndConcatenate(received -> applyIfFresh(received, fresh))
+                        .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Void> applyIfFresh(Received received, Set<UUID> fresh) {
+        CloudEvent event = received.event();
+        // removed, so an event twice in one batch is applied once
+        if (!fresh.remove(event.id())) {
+            LOG.debugf("Event %s (%s) was applied before; skipping the redelivery", event.id(), event.type());
+            return Uni.createFrom().voidItem();
+        }
+        List<CourseEventHandler> applying = handlers.getOrDefault(event.type(), List.of());
+        Span span = traces.consuming(traceparentOf(received.record()), event.type());
+        logApplying(event, span, applying.isEmpty());
+        SendTrace.applying(span);
+        Uni<Void> effects = Uni.createFrom().voidItem();
+        for (CourseEventHandler handler : applying) {
+            effects = effects.chain(() -> handler.apply(event));
+        }
+        return effects.onTermination().invoke(() -> {
+            SendTrace.applying(null);
+            span.end();
         });
     }
 
+    /** Logged with the event's own trace in the MDC: a batch has no single current span to take it from. */
+    private static void logApplying(CloudEvent event, Span span, boolean unhandled) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        Object traceId = MDC.get("traceId");
+        MDC.put("traceId", span.getSpanContext().getTraceId());
+        try {
+            LOG.debugf("Applying event %s (%s)%s", event.id(), event.type(), unhandled ? ": no handler, ignored" : "");
+        } finally {
+            if (traceId == null) {
+                MDC.remove("traceId");
+            } else {
+                MDC.put("traceId", traceId);
+            }
+        }
+    }
+
+    private static Optional<String> traceparentOf(KafkaRecord<String, byte[]> record) {
+        Header header = record.getHeaders().lastHeader("traceparent");
+        return header == null || header.value() == null ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.US_ASCII));
+    }
+
     /** The failure strategy publishes to the dead-letter topic with the reason in headers, then commits past it. */
-    private Uni<Void> deadLetter(Message<byte[]> message, IncomingKafkaRecordMetadata<?, ?> record, Throwable failure) {
-        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), record.getOffset(),
+    private Uni<Void> deadLetter(KafkaRecord<String, byte[]> record, Throwable failure) {
+        IncomingKafkaRecordMetadata<?, ?> position = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", position.getTopic(), position.getPartition(), position.getOffset(),
                 failure.getMessage());
-        metrics.counter("courses.dead.letters", "topic", record.getTopic()).increment();
-        return Uni.createFrom().completionStage(() -> message.nack(failure));
+        metrics.counter("courses.dead.letters", "topic", position.getTopic()).increment();
+        return Uni.createFrom().completionStage(() -> record.nack(failure));
     }
 }

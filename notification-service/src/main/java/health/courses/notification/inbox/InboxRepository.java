@@ -1,6 +1,10 @@
 package health.courses.notification.inbox;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,5 +28,26 @@ public class InboxRepository implements PanacheRepositoryBase<InboxEntry, UUID> 
                 .setParameter("type", eventType)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * {@link #accept} for a whole batch in one statement: the ids seen for the first time. The ids and types go as
+     * one comma-separated text each (neither can contain a comma), so the statement's text is the same whatever the
+     * batch's size and is prepared once per connection.
+     */
+    public Uni<Set<UUID>> acceptAll(List<UUID> eventIds, List<String> eventTypes) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return getSession().chain(session -> session.<UUID> createNativeQuery("""
+                insert into inbox (event_id, event_type, received_at)
+                select id, type, now()
+                  from unnest(cast(string_to_array(:ids, ',') as uuid[]), string_to_array(:types, ',')) as event (id, type)
+                on conflict (event_id) do nothing
+                returning event_id""", UUID.class)
+                .setParameter("ids", eventIds.stream().map(UUID::toString).collect(Collectors.joining(",")))
+                .setParameter("types", String.join(",", eventTypes))
+                .getResultList())
+                .map(HashSet::new);
     }
 }

@@ -13,6 +13,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 
 /**
  * Joins a notification's send to the trace that planned it. Planning runs inside the consumer span (which continues
@@ -34,15 +36,56 @@ public class SendTrace {
         }
     };
 
+    private static final String APPLYING = SendTrace.class.getName() + ".applying";
+
     private final Tracer tracer;
 
     SendTrace(OpenTelemetry telemetry) {
         this.tracer = telemetry.getTracer("health.courses.notification.dispatch");
     }
 
-    /** The current span's traceparent; empty without a valid span (tracing off, nothing traced). */
+    /**
+     * The traceparent of the event being applied on this context ({@link #applying}), else the current span's; empty
+     * without a valid span (tracing off, nothing traced).
+     */
     static Optional<String> current() {
-        SpanContext context = Span.current().getSpanContext();
+        if (VertxContext.isDuplicatedContext(io.vertx.core.Vertx.currentContext())) {
+            Optional<String> applying = ContextLocals.get(APPLYING);
+            if (applying.isPresent()) {
+                return applying;
+            }
+        }
+        return traceparentOf(Span.current());
+    }
+
+    /**
+     * A consumer span for one event of a batch, under the trace its record's {@code traceparent} header carries: a
+     * batch has no single current span, so each event's planning names its own (see {@link #applying}).
+     */
+    public Span consuming(Optional<String> recordTraceparent, String eventType) {
+        Context parent = recordTraceparent.map(header -> W3CTraceContextPropagator.getInstance()
+                .extract(Context.root(), Map.of("traceparent", header), GETTER)).orElse(Context.root());
+        return tracer.spanBuilder("treatment-course-events process " + eventType)
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .startSpan();
+    }
+
+    /** What is planned on this context from now on continues this span's trace; null: back to the current span. */
+    public static void applying(Span span) {
+        if (!VertxContext.isDuplicatedContext(io.vertx.core.Vertx.currentContext())) {
+            return;
+        }
+        Optional<String> traceparent = span == null ? Optional.empty() : traceparentOf(span);
+        if (traceparent.isPresent()) {
+            ContextLocals.put(APPLYING, traceparent.get());
+        } else {
+            ContextLocals.remove(APPLYING);
+        }
+    }
+
+    public static Optional<String> traceparentOf(Span span) {
+        SpanContext context = span.getSpanContext();
         if (!context.isValid()) {
             return Optional.empty();
         }

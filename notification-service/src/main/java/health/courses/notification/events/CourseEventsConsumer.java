@@ -126,7 +126,8 @@ public class CourseEventsConsumer {
     private Uni<Void> inTransactionRetried(UUID eventId, java.util.function.Supplier<Uni<Void>> work) {
         return Uni.createFrom().deferred(() -> {
             PlannedDue.forget();
-            return Panache.withTransaction(work);
+            BatchReads.begin();
+            return Panache.withTransaction(work).onTermination().invoke(BatchReads::end);
         })
                 .onFailure(failure -> !(failure instanceof PoisonEvent))
                 .invoke(failure -> stalls.failed(eventId, failure))

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import health.courses.notification.contact.Channels;
 import health.courses.notification.contact.ContactPreferences;
 import health.courses.notification.contact.ContactService;
+import health.courses.notification.events.BatchReads;
 import health.courses.notification.notification.NotificationPlanner;
 import health.courses.notification.notification.NotificationRepository;
 import health.courses.notification.notification.PlannedNotification;
@@ -122,8 +123,11 @@ public class ReminderService {
     }
 
     private Uni<Context> context(UUID clinicId, UUID patientId) {
-        return settings.of(clinicId).chain(clinicSettings -> contacts.preferencesFor(clinicId, patientId)
-                .map(contact -> new Context(clinicSettings, contact)));
+        // a batch's events mostly share a clinic and a patient: read each once per batch
+        return BatchReads.once(new SettingsOf(clinicId), () -> settings.of(clinicId))
+                .chain(clinicSettings -> BatchReads.once(new PreferencesOf(clinicId, patientId),
+                        () -> contacts.preferencesFor(clinicId, patientId))
+                        .map(contact -> new Context(clinicSettings, contact)));
     }
 
     private static Optional<String> optedOut(Context context, String kind, String channel) {
@@ -133,6 +137,12 @@ public class ReminderService {
     private static SessionLetter letter(SessionState session, NotificationSettings settings, OffsetDateTime previousStart) {
         return new SessionLetter(session.sessionId(), session.courseId(), session.startsAt(), session.endsAt(),
                 session.zone(), session.sequence(), settings.clinicName(), previousStart);
+    }
+
+    private record SettingsOf(UUID clinicId) {
+    }
+
+    private record PreferencesOf(UUID clinicId, UUID patientId) {
     }
 
     /**

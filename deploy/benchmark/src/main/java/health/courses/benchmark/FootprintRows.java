@@ -32,7 +32,8 @@ final class FootprintRows {
         for (ServiceProcess service : new ServiceProcess[] {stack.scheduling(), stack.notification()}) {
             String name = service.spec().name();
             long ready = stack.readyTime(name).toMillis();
-            long migration = stack.migrationTime(name).toMillis();
+            Duration migrationStep = stack.migrationTime(name);
+            long migration = migrationStep == null ? -1 : migrationStep.toMillis();
             long rssMegabytes = kilobytes(service.pid(), "VmRSS:") / 1024;
             long fileMegabytes = kilobytes(service.pid(), "RssFile:") / 1024;
             ServiceJvm jvm = service.jvm();
@@ -47,9 +48,10 @@ final class FootprintRows {
             numbers.put("jvmOptions", options);
             report.add(new Row(name + "-service: time to ready, idle RSS", ready + " ms, " + rssMegabytes + " MB", "–",
                     null, "< 2 s, < 250 MB", ready < 2000 && rssMegabytes < 250,
-                    ("%s, %s; Kafka clients in the start, Flyway not (its migration step took %d ms before); %d MB of the"
-                            + " RSS file-backed (jars%s)").formatted(jvm.describe(), options, migration, fileMegabytes,
-                            jvm.aotCache() == null ? "" : ", the mapped AOT cache"),
+                    ("%s, %s; Kafka clients in the start, %s; %d MB of the RSS file-backed (jars%s)").formatted(
+                            jvm.describe(), options, migrationStep == null ? "Flyway too (smoke: no migration step)"
+                                    : "Flyway not (its migration step took " + migration + " ms before)",
+                            fileMegabytes, jvm.aotCache() == null ? "" : ", the mapped AOT cache"),
                     numbers));
         }
     }

@@ -33,13 +33,13 @@ public record ServiceJvm(Path java, String version, Path aotCache, String note) 
         Path home = Path.of(System.getProperty("java.home"));
         Path cache = jar.resolveSibling(AOT_CACHE_FILE);
         if (!Files.isRegularFile(cache)) {
-            return new ServiceJvm(javaIn(home), versionOf(home), null, "no " + AOT_CACHE_FILE
-                    + " (packaged by JDK 17): this JVM");
+            return new ServiceJvm(javaIn(home), versionOf(home), null,
+                    "no AOT cache (no " + AOT_CACHE_FILE + " next to the jar: packaged by JDK 17)");
         }
         Optional<Path> aotHome = aotJdk(home);
         if (aotHome.isEmpty()) {
-            return new ServiceJvm(javaIn(home), versionOf(home), null, AOT_CACHE_FILE
-                    + " present but no JDK " + AOT_JDK + "+ found (set -Dservices.java.home): this JVM without it");
+            return new ServiceJvm(javaIn(home), versionOf(home), null, "no AOT cache (" + AOT_CACHE_FILE
+                    + " present but no JDK " + AOT_JDK + "+ found: set -Dservices.java.home)");
         }
         return new ServiceJvm(javaIn(aotHome.get()), versionOf(aotHome.get()), cache, "AOT cache " + cache);
     }
@@ -50,9 +50,9 @@ public record ServiceJvm(Path java, String version, Path aotCache, String note) 
         return aotCache == null ? List.of() : List.of("-XX:AOTCache=" + aotCache);
     }
 
-    /** One line for logs and reports, e.g. {@code JDK 25.0.1 + AOT cache .../app.aot}. */
+    /** One line for logs and reports, e.g. {@code JDK 25.0.3 + AOT cache .../app.aot}. */
     public String describe() {
-        return "JDK " + version + (aotCache == null ? " (" + note + ")" : " + " + note);
+        return "JDK " + version + (aotCache == null ? ", " : " + ") + note;
     }
 
     private static Optional<Path> aotJdk(Path current) {

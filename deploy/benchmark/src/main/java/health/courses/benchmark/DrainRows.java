@@ -131,12 +131,14 @@ final class DrainRows {
                         "serviceRate", rate, "baselineSent", baselineSent, "baselineMs", baseline.toMillis(),
                         "baselineRate", baselineRate)));
 
-        lateness(template.id(), api);
+        lateness(template.id(), api, settings.latenessRate(), "< 1 s");
+        // issue 15: also at ten times the rate, reported without a goal
+        lateness(template.id(), api, settings.latenessHighRate(), null);
     }
 
-    private void lateness(UUID template, Api api) throws Exception {
+    private void lateness(UUID template, Api api, int rate, String goal) throws Exception {
         UUID patient = contactFor(api);
-        int perTick = Math.max(1, settings.latenessRate() / 10);
+        int perTick = Math.max(1, rate / 10);
         long ticks = settings.latenessPhase().toMillis() / 100;
         LOG.info("lateness: {} reminders/s falling due for {} s", perTick * 10, settings.latenessPhase().toSeconds());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(OpenLoad.daemon("lateness"));
@@ -172,7 +174,7 @@ final class DrainRows {
         }
         double p99 = histogram.getValueAtPercentile(99) / 1e6;
         report.add(new Row("reminder send lateness p99 at %d reminders/s".formatted(perTick * 10), Row.ms(p99), "–", null,
-                "< 2 s", notSent == 0 && p99 < 2000,
+                goal == null ? "reported" : goal, goal == null ? null : notSent == 0 && p99 < 1000,
                 "%,d reminders over %d s, p50 %s, max %s, %d not sent; due_at to sent_at (the service's poll interval is 1 s)"
                         .formatted(histogram.getTotalCount() + notSent, settings.latenessPhase().toSeconds(),
                                 Row.ms(histogram.getValueAtPercentile(50) / 1e6), Row.ms(histogram.getMaxValue() / 1e6),

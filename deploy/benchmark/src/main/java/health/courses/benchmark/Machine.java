@@ -11,7 +11,13 @@ record Machine(int cores, long ramMegabytes, String cpu, String jdk, String os, 
         return new Machine(Runtime.getRuntime().availableProcessors(), memTotalMegabytes(), cpuModel(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                read("/proc/loadavg").trim());
+                loadAverageNow());
+    }
+
+    /** The first three fields of /proc/loadavg (1, 5 and 15 minutes), e.g. to put next to a run's figures. */
+    static String loadAverageNow() {
+        String[] fields = read("/proc/loadavg").trim().split(" ");
+        return fields.length < 3 ? "unknown" : String.join(" ", fields[0], fields[1], fields[2]);
     }
 
     private static long memTotalMegabytes() {

@@ -50,6 +50,7 @@ final class Report {
             json.put("smoke", smoke);
             json.put("wallTimeSeconds", wallTime.toSeconds());
             json.put("machine", machine);
+            json.put("loadAverageAtEnd", Machine.loadAverageNow());
             json.put("rows", rows());
             json.put("notes", notes);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).findAndRegisterModules()
@@ -62,8 +63,10 @@ final class Report {
     synchronized String markdown(Duration wallTime) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark").append(smoke ? " (smoke: tiny sizes, figures mean nothing)" : "").append("\n\n");
-        md.append("Run ").append(started).append(" on ").append(machine).append("; load average at start ")
-                .append(machine.loadAverageAtStart()).append("; wall time ").append(wallTime.toSeconds()).append(" s.\n\n");
+        md.append("Run ").append(started).append(" on ").append(machine).append("; load average (1, 5, 15 min) at start ")
+                .append(machine.loadAverageAtStart()).append(", at end ").append(Machine.loadAverageNow())
+                .append("; wall time ").append(wallTime.toSeconds()).append(" s (goal < 15 min: ")
+                .append(smoke ? "–" : wallTime.compareTo(Duration.ofMinutes(15)) < 0 ? "yes" : "**no**").append(").\n\n");
         md.append("| figure | measured | baseline in the same run | ratio | goal | met |\n");
         md.append("| --- | --- | --- | --- | --- | --- |\n");
         for (Row row : rows) {

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param events          session events produced for the consumption row
  * @param reminders       reminders due at one instant for the drain row
  * @param latenessRate    reminders per second falling due at steady load
+ * @param latenessHighRate the same at a higher rate, reported without a goal (issue 15: 500/s)
  * @param latenessPhase   how long reminders keep falling due at that rate
  * @param agendaCourses   courses generated for the agenda row (16 sessions each)
  * @param agendaQueries   agenda requests per second during the agenda row
@@ -20,7 +21,7 @@ import java.time.Duration;
  * @param rows            the rows to run ("all", or some of footprint, bookings, drain, agenda): drain needs bookings
  */
 record Settings(boolean smoke, Path repoRoot, Path out, int bookingClients, Duration maxRatePhase,
-        Duration latencyPhase, int events, int reminders, int latenessRate, Duration latenessPhase,
+        Duration latencyPhase, int events, int reminders, int latenessRate, int latenessHighRate, Duration latenessPhase,
         int agendaCourses, int agendaQueries, Duration agendaPhase, boolean agendaExclusions,
         java.util.Set<String> rows) {
 
@@ -35,6 +36,7 @@ record Settings(boolean smoke, Path repoRoot, Path out, int bookingClients, Dura
                 integer("benchmark.events", smoke ? 50 : 5_000),
                 integer("benchmark.drain.reminders", smoke ? 50 : 100_000),
                 integer("benchmark.lateness.rate", smoke ? 10 : 50),
+                integer("benchmark.lateness.high-rate", smoke ? 20 : 500),
                 seconds("benchmark.lateness.seconds", smoke ? 1 : 20),
                 integer("benchmark.agenda.courses", smoke ? 200 : 1_000_000),
                 integer("benchmark.agenda.rate", smoke ? 10 : 50),

@@ -24,6 +24,11 @@ import health.courses.localstack.StackSettings;
 final class Stack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Chosen by measurement (issue 15, deploy/benchmark README): SerialGC, fit for a small service on 2 cores, keeps
+     * the idle RSS well under G1's; 16 MB initial heap, grown as needed; 256 MB bounds it (idle use is far below).
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m");
 
     private final LocalStack local;
     private final SmtpSink mail;
@@ -35,6 +40,7 @@ final class Stack implements AutoCloseable {
     /** A benchmark JVM ended early (Ctrl-C, a timeout) must not leave service processes behind. */
     private final Thread stopOnExit = new Thread(this::stopServices, "benchmark-stop-services");
     private final Map<String, Duration> readyTimes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Duration> migrationTimes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Stack(LocalStack local, SmtpSink mail, Path logs, List<String> jvmOptions, Map<String, String> config) {
         this.local = local;
@@ -57,20 +63,21 @@ final class Stack implements AutoCloseable {
         config.remove(LocalStack.JWT_PRIVATE_KEY);
         config.put(LocalStack.MAILER_HOST, "127.0.0.1");
         config.put(LocalStack.MAILER_PORT, String.valueOf(mail.port()));
-        List<String> jvm = new ArrayList<>(List.of("-Xmx384m"));
+        List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
         Stack stack = new Stack(local, mail, settings.out().resolve("logs"), jvm, config);
         Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
         try {
             Files.createDirectories(stack.logs);
             if (settings.smoke()) {
-                // the smoke run's figures mean nothing: start both at once to keep the build short
+                // the smoke run's figures mean nothing: start both at once, each migrating in its own start (one JVM
+                // start each, not two), to keep the build short
                 var notification = java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> stack.startService(settings.repoRoot(), "notification", "notification-service"));
-                stack.scheduling = stack.startService(settings.repoRoot(), "scheduling", "scheduling-service");
+                        () -> stack.startService(settings.repoRoot(), "notification", "notification-service", false));
+                stack.scheduling = stack.startService(settings.repoRoot(), "scheduling", "scheduling-service", false);
                 stack.notification = notification.join();
             } else {
-                stack.scheduling = stack.startService(settings.repoRoot(), "scheduling", "scheduling-service");
-                stack.notification = stack.startService(settings.repoRoot(), "notification", "notification-service");
+                stack.scheduling = stack.startService(settings.repoRoot(), "scheduling", "scheduling-service", true);
+                stack.notification = stack.startService(settings.repoRoot(), "notification", "notification-service", true);
             }
         } catch (Exception e) {
             stack.close();
@@ -79,22 +86,28 @@ final class Stack implements AutoCloseable {
         return stack;
     }
 
-    private ServiceProcess startService(Path root, String name, String module) {
+    private ServiceProcess startService(Path root, String name, String module, boolean separateMigration) {
         Path jar = ServiceSpec.jarOf(root, module);
         List<String> jvm = new ArrayList<>(jvmOptions);
-        // built with -Dquarkus.package.jar.appcds.enabled=true: a start maps classes instead of loading them
         if (Boolean.getBoolean("benchmark.jfr")) {
             // one file per service (JDK 17 does not expand %p); a restarted service's recording replaces its first one
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + logs.resolveSibling(name + ".jfr"));
-        }
-        Path classArchive = jar.resolveSibling("app-cds.jsa");
-        if (Files.isRegularFile(classArchive)) {
-            jvm.add("-XX:SharedArchiveFile=" + classArchive);
         }
         // The benchmark measures capacity: the per-clinic abuse limits would cap its load at their configured rate.
         Map<String, String> serviceConfig = new java.util.HashMap<>(config);
         serviceConfig.put("scheduling".equals(name) ? "courses.rate-limit.create.capacity"
                 : "courses.rate-limit.clinic-writes.capacity", "1000000000");
+        if (separateMigration) {
+            // As in production (Compose, Kubernetes): the schema is migrated by a step of its own, the same jar
+            // started with init-and-exit, and the service's timed start does no schema work.
+            Map<String, String> migrateConfig = new java.util.HashMap<>(serviceConfig);
+            migrateConfig.put("quarkus.init-and-exit", "true");
+            long migrating = System.nanoTime();
+            ServiceProcess.start(new ServiceSpec(name + "-migrate", jar, FreePorts.pick(), migrateConfig, jvm,
+                    logs.resolve(name + "-migrate.log"))).awaitSuccessfulExit(READY_TIMEOUT);
+            migrationTimes.put(name, Duration.ofNanos(System.nanoTime() - migrating));
+            serviceConfig.put("quarkus.flyway.migrate-at-start", "false");
+        }
         ServiceSpec spec = new ServiceSpec(name, jar, FreePorts.pick(), serviceConfig, jvm, logs.resolve(name + ".log"));
         long started = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(spec).awaitReady(READY_TIMEOUT);
@@ -114,6 +127,14 @@ final class Stack implements AutoCloseable {
 
     Duration readyTime(String service) {
         return readyTimes.get(service);
+    }
+
+    /**
+     * How long the service's migration step (start, migrate the empty schema, exit) took before its timed start;
+     * null when it migrated in its own start (smoke mode).
+     */
+    Duration migrationTime(String service) {
+        return migrationTimes.get(service);
     }
 
     ServiceProcess scheduling() {

@@ -25,8 +25,8 @@ class BenchmarkSmokeTest {
         List<Row> rows = report.rows();
         List<String> failed = rows.stream().filter(row -> row.value().startsWith("failed")).map(Row::value).toList();
         assertEquals(List.of(), failed, "rows that failed");
-        assertEquals(9, rows.size(), "rows: two services' footprint, bookings/s, latency, reminders planned, "
-                + "consumption, drain, lateness, agenda; got " + rows.stream().map(Row::figure).toList());
+        assertEquals(10, rows.size(), "rows: two services' footprint, bookings/s, latency, reminders planned, "
+                + "consumption, drain, lateness at two rates, agenda; got " + rows.stream().map(Row::figure).toList());
         assertTrue(rows.stream().filter(row -> row.ratio() != null).allMatch(row -> row.ratio() > 0),
                 "every baseline row has a ratio");
         assertTrue(Files.readString(settings.out().resolve("report.md")).contains("| figure |"));

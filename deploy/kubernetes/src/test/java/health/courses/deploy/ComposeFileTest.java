@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -83,6 +84,22 @@ class ComposeFileTest {
                 assertTrue(services.contains(hostPort[0]), "scrape target " + target);
                 assertTrue(CONTAINER_PORTS.get(hostPort[0]).contains(Integer.parseInt(hostPort[1])), "scrape target " + target);
             }
+        }
+    }
+
+    /** Issue 15: each service starts only after its one-shot migration (its own image: migrate, exit) succeeded. */
+    @Test
+    void eachServiceStartsAfterItsOwnMigrationStep() {
+        for (String name : List.of("scheduling-service", "notification-service")) {
+            String migration = name.replace("-service", "-migrate");
+            JsonNode service = compose.path("services").path(name);
+            JsonNode migrate = compose.path("services").path(migration);
+            assertEquals(service.path("image").asText(), migrate.path("image").asText(), migration + " image");
+            assertEquals("true", migrate.at("/environment/COURSES_MIGRATE").asText(), migration);
+            assertEquals("true", migrate.at("/environment/QUARKUS_INIT_AND_EXIT").asText(), migration);
+            assertEquals("service_completed_successfully", service.at("/depends_on/" + migration + "/condition").asText(),
+                    name + " waits for " + migration);
+            assertTrue(service.at("/environment/COURSES_MIGRATE").isMissingNode(), name + " does not migrate at start");
         }
     }
 

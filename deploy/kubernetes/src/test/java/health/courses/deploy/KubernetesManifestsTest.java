@@ -11,11 +11,13 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
@@ -48,6 +50,7 @@ class KubernetesManifestsTest {
             Map.entry("v1/ServiceAccount", ServiceAccount.class),
             Map.entry("v1/Service", Service.class),
             Map.entry("apps/v1/Deployment", Deployment.class),
+            Map.entry("batch/v1/Job", Job.class),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
@@ -95,8 +98,11 @@ class KubernetesManifestsTest {
                 assertFalse(document.path("kind").asText().equals("Secret"), file + " commits a Secret");
             }
         }
-        for (Deployment deployment : base(Deployment.class)) {
-            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+        List<PodTemplateSpec> pods = new ArrayList<>();
+        base(Deployment.class).forEach(deployment -> pods.add(deployment.getSpec().getTemplate()));
+        base(Job.class).forEach(job -> pods.add(job.getSpec().getTemplate()));
+        for (PodTemplateSpec pod : pods) {
+            for (Container container : pod.getSpec().getContainers()) {
                 for (EnvVar env : container.getEnv()) {
                     if (Pattern.compile("PASSWORD|TOKEN|SECRET|PUBLICKEY|USERNAME|SID").matcher(env.getName()).find()) {
                         assertNotNull(env.getValueFrom(), env.getName() + " must come from a secret");
@@ -136,6 +142,32 @@ class KubernetesManifestsTest {
             assertTrue(labels.entrySet().containsAll(service.getSpec().getSelector().entrySet()), name + " Service");
             assertEquals(container.getPorts().get(0).getName(), service.getSpec().getPorts().get(0).getTargetPort().getStrVal());
         }
+    }
+
+    /** Issue 15: a pod's start does no schema work; each service's Job, on the same image, migrates and exits. */
+    @Test
+    void eachServiceIsMigratedByAJobOfItsOwnAndItsPodsDoNotMigrate() {
+        List<Job> jobs = base(Job.class);
+        for (Deployment deployment : base(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            Container service = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertTrue(service.getEnv().stream().noneMatch(env -> env.getName().equals("COURSES_MIGRATE")), name);
+            Job job = byName(jobs, name.replace("-service", "-migrate"));
+            Container migrate = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertEquals(service.getImage(), migrate.getImage(), job.getMetadata().getName() + " runs the service's image");
+            Map<String, String> env = migrate.getEnv().stream().filter(variable -> variable.getValue() != null)
+                    .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+            assertEquals("true", env.get("COURSES_MIGRATE"), job.getMetadata().getName());
+            assertEquals("true", env.get("QUARKUS_INIT_AND_EXIT"), job.getMetadata().getName());
+            assertFalse(labelsOf(job).equals(deployment.getSpec().getSelector().getMatchLabels()),
+                    "no Service or budget of " + name + " may select its migration's pod");
+            assertTrue(Manifests.serviceProperties(name).contains(
+                    "%prod.quarkus.flyway.migrate-at-start=${COURSES_MIGRATE:false}"), name + " migrates at start in prod");
+        }
+    }
+
+    private static Map<String, String> labelsOf(Job job) {
+        return job.getSpec().getTemplate().getMetadata().getLabels();
     }
 
     @Test

@@ -66,6 +66,15 @@ final class Manifests {
         }
     }
 
+    /** A service module's application.properties, as text. */
+    static String serviceProperties(String module) {
+        try {
+            return Files.readString(deployRoot().resolve("../" + module + "/src/main/resources/application.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static boolean isKustomization(Path file) {
         return file.getFileName().toString().equals("kustomization.yaml");
     }

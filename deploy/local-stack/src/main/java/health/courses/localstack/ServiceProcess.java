@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * One packaged Quarkus service running as a real child process, as in production: the local run, the system tests
  * and the crash tests (SIGKILL, then start the same spec again) all use it.
@@ -22,12 +25,16 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
+
     private final ServiceSpec spec;
+    private final ServiceJvm jvm;
     private final Process process;
     private final OutputPump output;
 
-    private ServiceProcess(ServiceSpec spec, Process process, OutputPump output) {
+    private ServiceProcess(ServiceSpec spec, ServiceJvm jvm, Process process, OutputPump output) {
         this.spec = spec;
+        this.jvm = jvm;
         this.process = process;
         this.output = output;
     }
@@ -37,19 +44,23 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(spec.name() + " is not packaged: " + spec.jar()
                     + " is missing; run ./mvnw -Prun (or ./mvnw package -DskipTests) from the repo root");
         }
+        ServiceJvm jvm = ServiceJvm.forJar(spec.jar());
+        LOG.info("{}: starting with {}", spec.name(), jvm.describe());
         try {
-            Process process = new ProcessBuilder(command(spec))
+            Process process = new ProcessBuilder(command(spec, jvm))
                     .redirectErrorStream(true)
                     .start();
-            return new ServiceProcess(spec, process, OutputPump.start(process.getInputStream(), spec.name(), spec.logFile()));
+            return new ServiceProcess(spec, jvm, process,
+                    OutputPump.start(process.getInputStream(), spec.name(), spec.logFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);
         }
     }
 
-    private static List<String> command(ServiceSpec spec) {
+    private static List<String> command(ServiceSpec spec, ServiceJvm jvm) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jvm.java().toString());
+        command.addAll(jvm.options());
         command.addAll(spec.jvmOptions());
         command.add("-Dquarkus.profile=" + ServiceSpec.PROFILE);
         spec.config().forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -89,6 +100,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * For a run that ends by itself (e.g. {@code -Dquarkus.init-and-exit=true}: migrate, exit): waits for the exit
+     * and fails, with the last output, unless it exits with 0 within the timeout.
+     */
+    public void awaitSuccessfulExit(Duration timeout) {
+        if (!awaitExit(timeout)) {
+            kill();
+            throw new IllegalStateException(spec.name() + " did not exit within " + timeout.toSeconds() + " s" + lastOutput());
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(spec.name() + " exited with code " + process.exitValue() + lastOutput());
+        }
+    }
+
     /** SIGKILL: no shutdown hooks, no graceful close, exactly what a crash test wants. */
     public void kill() {
         process.destroyForcibly();
@@ -122,6 +147,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceSpec spec() {
         return spec;
+    }
+
+    /** The Java that runs this service and whether it uses an AOT cache. */
+    public ServiceJvm jvm() {
+        return jvm;
     }
 
     public long pid() {

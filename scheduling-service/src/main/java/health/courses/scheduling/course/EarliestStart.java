@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A course must not start in the past: neither on a day before the clinic's today, nor today at a time already gone
@@ -57,16 +58,16 @@ final class EarliestStart {
      * The first session as the pattern places it; empty when the pattern itself is refused, which the later
      * steps report in their usual place (the order of the checks stays as it was).
      */
-    private static java.util.Optional<ZonedDateTime> firstStart(BookCourseRequest request, OpeningHours hours,
+    private static Optional<ZonedDateTime> firstStart(BookCourseRequest request, OpeningHours hours,
             ZoneId zone) {
         try {
             int minutes = request.sessionMinutesOrDefault();
             CoursePattern pattern = CoursePattern.choose(request.sessionsPerWeek(), request.weeks(),
                     request.weekdays(), hours, request.localTime(), minutes);
-            return java.util.Optional.of(CoursePlan.of(pattern, request.startDate(), request.localTime(), minutes, zone)
+            return Optional.of(CoursePlan.of(pattern, request.startDate(), request.localTime(), minutes, zone)
                     .first().start());
         } catch (ProblemException | InvalidInput | IllegalArgumentException refusedLater) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

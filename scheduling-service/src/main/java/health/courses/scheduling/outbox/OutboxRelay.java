@@ -8,12 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -21,14 +20,14 @@ import org.jboss.logging.Logger;
  * Publishes outbox rows to Kafka and marks them published only after the broker's ack, so a crash anywhere loses
  * nothing (it may publish a row twice; consumers dedupe by ce_id).
  *
- * <p>One round: claim up to N courses under a lease (one short statement, {@link OutboxStore}), send every claimed row
- * back to back (the idempotent producer with at most 5 requests in flight keeps them in order per partition, and a
- * course is one key, so one partition), await all acknowledgements together, then record in one statement: each
- * course's acknowledged prefix published, its first failed row given a backoff. Rows after a failed one stay pending
- * and are sent again after it, so nothing overtakes a failed row. No transaction is open during the sends; a relay
- * that dies leaves its lease to run out, and another relay (or itself, restarted) takes the courses over from their
- * heads. Rounds are triggered by NOTIFY from the insert trigger ({@link OutboxWakeUp}) and by a short fallback poll;
- * one round runs at a time per replica, and a wake-up during a round triggers another.
+ * <p>One round: claim up to N courses under a lease (one short statement, {@link OutboxStore}), send each course's
+ * rows strictly in order (the next after the previous ack, stopping at the first failure so nothing overtakes it),
+ * different courses in parallel, await them all, then record in one statement: each course's acknowledged prefix
+ * published, its failed row given a backoff. No transaction is open during the sends; a relay that dies leaves its
+ * lease to run out, and another relay (or itself, restarted) takes the courses over from their heads (a duplicate
+ * publish is possible, a reordering is not). Rounds are triggered by NOTIFY from the insert trigger
+ * ({@link OutboxWakeUp}) and by a short fallback poll; one round runs at a time per replica, and a wake-up during a
+ * round triggers another.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -112,49 +111,59 @@ public class OutboxRelay {
                 });
     }
 
-    /** @return whether the claim was full, i.e. more work is likely waiting right now */
+    /**
+     * Courses in parallel, each course's rows strictly one after the other (the next only after the previous ack).
+     * Back-to-back sends within a course were tried and lost order in BrokerOutageTest: a course's first record
+     * expired during the outage while the later ones, sent behind it, were delivered when the broker came back, so
+     * the course's first event reached the topic after its sessions. The idempotent producer keeps order across
+     * retries, not across a record that fails for good.
+     *
+     * @return whether the claim was full, i.e. more work is likely waiting right now
+     */
     private Uni<Boolean> publishAll(List<OutboxRow> rows) {
         Map<UUID, List<OutboxRow>> byCourse = new LinkedHashMap<>();
         rows.forEach(row -> byCourse.computeIfAbsent(row.aggregateId(), id -> new ArrayList<>()).add(row));
-        // Subscribing sends: every row is handed to the producer now, in publish_order, before any ack is awaited.
-        List<CompletableFuture<Throwable>> acks = rows.stream().map(row -> publisher.publish(row)
-                        .ifNoItem().after(config.sendTimeout()).fail()
-                        .map(acked -> (Throwable) null)
-                        .onFailure().recoverWithItem(failure -> failure)
-                        .subscribeAsCompletionStage())
+        List<Uni<CourseOutcome>> courses = byCourse.values().stream()
+                .map(courseRows -> publishInOrder(courseRows, 0, new ArrayList<>()))
                 .toList();
-        Map<UUID, Throwable> outcomes = new HashMap<>();
-        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
-                .flatMap(all -> {
-                    for (int i = 0; i < rows.size(); i++) {
-                        Throwable failure = acks.get(i).join();
-                        outcomes.put(rows.get(i).id(), failure);
-                    }
-                    return record(byCourse, outcomes);
-                })
+        return Uni.join().all(courses).andFailFast()
+                .flatMap(this::record)
                 .map(ignored -> byCourse.size() == config.coursesPerClaim());
     }
 
-    /** Per course: the acknowledged prefix is published; the first failure stops the course there. */
-    private Uni<Void> record(Map<UUID, List<OutboxRow>> byCourse, Map<UUID, Throwable> outcomes) {
-        List<UUID> published = new ArrayList<>();
-        List<OutboxStore.Failed> failed = new ArrayList<>();
-        for (List<OutboxRow> course : byCourse.values()) {
-            for (OutboxRow row : course) {
-                Throwable failure = outcomes.get(row.id());
-                if (failure == null) {
+    private Uni<CourseOutcome> publishInOrder(List<OutboxRow> rows, int next, List<UUID> published) {
+        if (next == rows.size()) {
+            return Uni.createFrom().item(new CourseOutcome(published, null));
+        }
+        OutboxRow row = rows.get(next);
+        return publisher.publish(row)
+                .ifNoItem().after(config.sendTimeout()).fail()
+                .map(acked -> (Throwable) null)
+                .onFailure().recoverWithItem(failure -> failure)
+                .flatMap(failure -> {
+                    if (failure != null) {
+                        Duration retryIn = backoff(row.attempts());
+                        LOG.warnf("Publishing outbox row %s (%s of course %s) failed, attempt %d, retry in %s: %s",
+                                row.id(), row.type(), row.aggregateId(), row.attempts() + 1, retryIn,
+                                failure.toString());
+                        return Uni.createFrom().item(new CourseOutcome(published,
+                                new OutboxStore.Failed(row.id(), retryIn, failure.toString())));
+                    }
                     published.add(row.id());
                     metrics.published(row);
-                    continue;
-                }
-                Duration retryIn = backoff(row.attempts());
-                LOG.warnf("Publishing outbox row %s (%s of course %s) failed, attempt %d, retry in %s: %s",
-                        row.id(), row.type(), row.aggregateId(), row.attempts() + 1, retryIn, failure.toString());
-                failed.add(new OutboxStore.Failed(row.id(), retryIn, failure.toString()));
-                break;
-            }
-        }
+                    return publishInOrder(rows, next + 1, published);
+                });
+    }
+
+    /** One statement for the whole round: every course's acknowledged prefix, and each first failed row. */
+    private Uni<Void> record(List<CourseOutcome> outcomes) {
+        List<UUID> published = outcomes.stream().flatMap(outcome -> outcome.published().stream()).toList();
+        List<OutboxStore.Failed> failed = outcomes.stream().map(CourseOutcome::failed)
+                .filter(Objects::nonNull).toList();
         return store.record(pool, published, failed);
+    }
+
+    private record CourseOutcome(List<UUID> published, OutboxStore.Failed failed) {
     }
 
     /** Doubles per attempt from the initial delay, capped, so a broker outage is probed but not hammered. */

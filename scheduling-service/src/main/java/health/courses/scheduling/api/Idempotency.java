@@ -51,16 +51,52 @@ public class Idempotency {
         if (key == null) {
             return Panache.withTransaction(create);
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            return Uni.createFrom().failure(new InvalidInput(HEADER, "size",
-                    "must be 1 to " + MAX_KEY_LENGTH + " characters"));
+        Key claimed;
+        try {
+            claimed = key(clinicId, key, operation, request);
+        } catch (InvalidInput invalid) {
+            return Uni.createFrom().failure(invalid);
         }
-        String id = clinicId + "/" + key;
-        String hash = hash(operation, request);
-        return Panache.withTransaction(() -> requests.claim(id, clinicId, hash, KEPT_FOR)
-                .flatMap(claimed -> requests.findById(id).flatMap(stored -> claimed
+        return Panache.withTransaction(() -> requests.claim(claimed.id(), clinicId, claimed.requestHash(), KEPT_FOR)
+                .flatMap(fresh -> requests.findById(claimed.id()).flatMap(stored -> fresh
                         ? create.get().call(created -> remember(stored, created))
-                        : replay(stored, hash))));
+                        : replay(stored, claimed.requestHash()))));
+    }
+
+    /** A creating request's key as stored (clinic id + "/" + the client's key) and the hash of operation and body. */
+    public record Key(String id, String requestHash) {
+    }
+
+    /**
+     * For creations that claim the key in their own SQL (the booking: one statement reads and claims): validates the
+     * header and hashes the request exactly as {@link #create} does. Null when the request has no key.
+     */
+    public Key key(UUID clinicId, String key, String operation, Object request) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidInput(HEADER, "size", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        return new Key(clinicId + "/" + key, hash(operation, request));
+    }
+
+    /** How long a key is kept; a claim takes over a row older than this. */
+    public static Duration keptFor() {
+        return KEPT_FOR;
+    }
+
+    /** The first answer to a key, or the refusal when the key came with another request. */
+    public static Created replay(Key key, String storedHash, String location, String etag, String body) {
+        if (!storedHash.equals(key.requestHash())) {
+            throw reused();
+        }
+        return new Created(URI.create(location), etag, body, true);
+    }
+
+    /** The created body as the replay will answer it. */
+    public String bodyOf(Created created) {
+        return write(created.body());
     }
 
     private Uni<Void> remember(IdempotentRequest stored, Created created) {
@@ -73,11 +109,14 @@ public class Idempotency {
 
     private Uni<Created> replay(IdempotentRequest stored, String hash) {
         if (!stored.requestHash.equals(hash)) {
-            return Uni.createFrom().failure(new RuleViolation(Problem.of("idempotency-key-reuse",
-                    "Idempotency-Key reused", 422,
-                    "This Idempotency-Key was already used with a different request; use a new key for a new request")));
+            return Uni.createFrom().failure(reused());
         }
         return Uni.createFrom().item(new Created(URI.create(stored.location), stored.etag, stored.body, true));
+    }
+
+    private static RuleViolation reused() {
+        return new RuleViolation(Problem.of("idempotency-key-reuse", "Idempotency-Key reused", 422,
+                "This Idempotency-Key was already used with a different request; use a new key for a new request"));
     }
 
     /** Keys are kept 24 hours; after that a key may be used again (claim takes expired rows over as well). */

@@ -5,35 +5,35 @@ import health.courses.scheduling.api.Cursor;
 import health.courses.scheduling.api.Page;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.api.Idempotency;
-import health.courses.scheduling.audit.AuditTrail;
+import health.courses.scheduling.audit.Actor;
+import health.courses.scheduling.auth.Caller;
 import health.courses.scheduling.clinic.Clinic;
 import health.courses.scheduling.clinic.ClinicClock;
 import health.courses.scheduling.clinic.Clinics;
-import health.courses.scheduling.closure.Closures;
+import health.courses.scheduling.clinic.OpeningHours;
+import health.courses.scheduling.closure.ClosedDays;
 import health.courses.scheduling.evaluation.ClinicalGate;
 import health.courses.scheduling.outbox.Outbox;
-import health.courses.scheduling.patient.PatientRepository;
-import health.courses.scheduling.practitioner.PractitionerRepository;
+import health.courses.scheduling.outbox.OutboxEvent;
 import health.courses.scheduling.problem.FieldError;
 import health.courses.scheduling.problem.InvalidInput;
 import health.courses.scheduling.problem.Problem;
 import health.courses.scheduling.problem.ProblemException;
 import health.courses.scheduling.problem.ResourceNotFound;
 import health.courses.scheduling.problem.RuleViolation;
-import health.courses.scheduling.room.RoomRepository;
 import health.courses.scheduling.session.Session;
 import health.courses.scheduling.session.SessionRepository;
 import health.courses.scheduling.session.SessionStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +48,6 @@ public class Courses {
     static final String BOOK = "POST /api/v1/courses";
 
     private final Clinics clinics;
-    private final PractitionerRepository practitioners;
-    private final RoomRepository rooms;
-    private final PatientRepository patients;
-    private final ClinicalGate gate;
-    private final Closures closures;
     private final CourseRepository courses;
     private final SessionRepository sessions;
     private final Outbox outbox;
@@ -60,20 +55,15 @@ public class Courses {
     private final ClinicClock clock;
     private final LifecycleMetrics metrics;
     private final String calendarUidDomain;
-    private final AuditTrail audit;
+    private final Caller caller;
+    private final Pool pool;
+    private final DistributionSummary roundTrips;
 
-    Courses(Clinics clinics, PractitionerRepository practitioners, RoomRepository rooms, PatientRepository patients,
-            ClinicalGate gate, Closures closures, CourseRepository courses, SessionRepository sessions, Outbox outbox,
+    Courses(Clinics clinics, CourseRepository courses, SessionRepository sessions, Outbox outbox,
             Idempotency idempotency, ClinicClock clock, LifecycleMetrics metrics,
             @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String calendarUidDomain,
-            AuditTrail audit) {
-        this.audit = audit;
+            Caller caller, Pool pool, MeterRegistry registry) {
         this.clinics = clinics;
-        this.practitioners = practitioners;
-        this.rooms = rooms;
-        this.patients = patients;
-        this.gate = gate;
-        this.closures = closures;
         this.courses = courses;
         this.sessions = sessions;
         this.outbox = outbox;
@@ -81,6 +71,11 @@ public class Courses {
         this.clock = clock;
         this.metrics = metrics;
         this.calendarUidDomain = calendarUidDomain;
+        this.caller = caller;
+        this.pool = pool;
+        this.roundTrips = DistributionSummary.builder("courses.booking.round.trips")
+                .description("Round trips to PostgreSQL per committed booking, BEGIN and COMMIT included")
+                .register(registry);
     }
 
     public record BookedCourse(Course course, List<Session> sessions) {
@@ -91,26 +86,56 @@ public class Courses {
     }
 
     /**
-     * All or nothing: the course, every session, every event and the idempotency record commit in one transaction,
-     * or nothing does. Every occurrence is checked before writing so the answer can name each one that fails; the
-     * exclusion constraints are what makes a double booking impossible when two requests race past that check.
+     * All or nothing: the course, every session, every event, the audit row and the idempotency record commit in one
+     * transaction, or nothing does. Every occurrence is checked before writing so the answer can name each one that
+     * fails; the exclusion constraints are what makes a double booking impossible when two requests race past that
+     * check. Four round trips: BEGIN, one read (key claim included), one write, COMMIT ({@link BookingStore}).
      */
     public Uni<Created> book(UUID clinicId, String bookedBy, String idempotencyKey, BookCourseRequest request) {
-        return idempotency.create(clinicId, idempotencyKey, BOOK, request,
-                () -> check(clinicId, request)
-                        .flatMap(checked -> store(checked, bookedBy, request))
-                        .call(booked -> outbox.append(CourseEvents.scheduled(booked.course(), booked.sessions())))
-                        .call(booked -> audit.record("course.booked", "course", booked.course().id))
-                        .map(booked -> Created.of(URI.create("/api/v1/courses/" + booked.course().id),
-                                booked.course().version, CourseView.of(booked.course(), booked.sessions()))))
+        Idempotency.Key key;
+        Actor actor;
+        try {
+            key = idempotency.key(clinicId, idempotencyKey, BOOK, request);
+            // Read while the request is current: the caller is request-scoped, its token the one that authorised it.
+            actor = new Actor(caller.clinicId(), caller.subject(), caller.role(), caller.requestId());
+        } catch (RuntimeException refused) {
+            return Uni.createFrom().<Created>failure(refused)
+                    .onFailure().invoke(refusal -> metrics.rejected(problemName(refusal)));
+        }
+        BookingStore.RoundTrips trips = new BookingStore.RoundTrips();
+        return pool.withTransaction(connection -> facts(connection, clinicId, request, key, trips)
+                        .flatMap(facts -> answer(connection, facts, key, trips).onItem().ifNull()
+                                .switchTo(() -> store(connection, check(request, facts), bookedBy, request, key, actor,
+                                        trips))))
                 .onFailure(DoubleBookingRace::lost)
                 .recoverWithUni(lostRace -> nameTakenSlots(clinicId, request))
                 .invoke(created -> {
                     if (!created.replayed()) {
                         metrics.booked();
+                        roundTrips.record(trips.count());
                     }
                 })
                 .onFailure().invoke(refusal -> metrics.rejected(problemName(refusal)));
+    }
+
+    /** The read; read again (a new snapshot) when a concurrent first request of a new clinic provisioned it. */
+    private static Uni<BookingStore.Facts> facts(SqlConnection connection, UUID clinicId, BookCourseRequest request,
+            Idempotency.Key key, BookingStore.RoundTrips trips) {
+        return BookingStore.read(connection, clinicId, request, key, trips)
+                .onItem().ifNull().switchTo(() -> BookingStore.read(connection, clinicId, request, key, trips));
+    }
+
+    /** The first answer when the key was used before (or the refusal of another body); null when this request runs. */
+    private static Uni<Created> answer(SqlConnection connection, BookingStore.Facts facts, Idempotency.Key key,
+            BookingStore.RoundTrips trips) {
+        if (key == null || facts.stored().claimed()) {
+            return Uni.createFrom().nullItem();
+        }
+        Uni<BookingStore.Stored> stored = facts.stored().requestHash() != null
+                ? Uni.createFrom().item(facts.stored())
+                : BookingStore.stored(connection, key, trips);
+        return stored.map(first -> Idempotency.replay(key, first.requestHash(), first.location(), first.etag(),
+                first.body()));
     }
 
     /** The short name of a refusal's Problem type (slot-taken, evaluation-expired, ...), for the bookings metric. */
@@ -127,7 +152,9 @@ public class Courses {
      * taken sessions and name them; the answer is the same 409 as without a race.
      */
     private Uni<Created> nameTakenSlots(UUID clinicId, BookCourseRequest request) {
-        return Panache.withSession(() -> check(clinicId, request))
+        return pool.withTransaction(connection -> BookingStore.read(connection, clinicId, request, null,
+                        new BookingStore.RoundTrips()))
+                .map(facts -> check(request, facts))
                 .flatMap(none -> Uni.createFrom().failure(new SlotTaken(List.of())));
     }
 
@@ -162,76 +189,51 @@ public class Courses {
                         }));
     }
 
-    /** Every rule, in the order a clinic fixes them: references, dates, the clinical gate, then each session. */
-    Uni<Checked> check(UUID clinicId, BookCourseRequest request) {
-        return clinics.current(clinicId)
-                .call(clinic -> requireReferences(clinicId, request))
-                .invoke(clinic -> requireNotPast(clinic, request.startDate()))
-                .call(clinic -> gate.require(clinicId, request.patientId(), request.startDate()))
-                .flatMap(clinic -> {
-                    var hours = clinics.openingHours(clinic);
-                    int minutes = request.sessionMinutesOrDefault();
-                    CoursePattern pattern = CoursePattern.choose(request.sessionsPerWeek(), request.weeks(),
-                            request.weekdays(), hours, request.localTime(), minutes);
-                    CoursePlan plan = CoursePlan.of(pattern, request.startDate(), request.localTime(), minutes,
-                            clinic.zoneId());
-                    Duration minGap = Duration.ofHours(clinic.minGapHours);
-                    plan.requireGap(minGap);
-                    LocalDate from = plan.first().localDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                    LocalDate to = plan.last().localDate().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-                    return closures.between(clinicId, from, to)
-                            .flatMap(closed -> sessions.occupying(clinicId, request.practitionerId(), request.roomId(),
-                                    from.atStartOfDay(clinic.zoneId()).toInstant(),
-                                    to.plusDays(1).atStartOfDay(clinic.zoneId()).toInstant())
-                                    .map(occupying -> new BookingRules(clinic.zoneId(), hours, closed, minGap,
-                                            occupying.stream().map(Occupied::of).toList(), request.practitionerId(),
-                                            request.roomId(), minutes, request.startDate())))
-                            .map(rules -> {
-                                SessionPlanner.Schedule schedule = SessionPlanner.plan(plan, rules);
-                                if (!schedule.failures().isEmpty()) {
-                                    throw CourseNotSchedulable.of(schedule.failures());
-                                }
-                                return new Checked(clinic, new CoursePlan(pattern, plan.zone(), schedule.sessions()));
-                            });
-                });
+    /**
+     * Every rule, in the order a clinic fixes them: references, dates, the clinical gate, then each session. Pure:
+     * {@code facts} holds everything read.
+     */
+    Checked check(BookCourseRequest request, BookingStore.Facts facts) {
+        Clinic clinic = facts.clinic();
+        requireReferences(facts);
+        OpeningHours hours = clinics.openingHours(clinic);
+        int minutes = request.sessionMinutesOrDefault();
+        EarliestStart.requireNotPast(clinic.zoneId(), clock.now(), request, hours);
+        ClinicalGate.check(facts.evaluation(), request.patientId(), request.startDate());
+        CoursePattern pattern = CoursePattern.choose(request.sessionsPerWeek(), request.weeks(),
+                request.weekdays(), hours, request.localTime(), minutes);
+        CoursePlan plan = CoursePlan.of(pattern, request.startDate(), request.localTime(), minutes, clinic.zoneId());
+        Duration minGap = Duration.ofHours(clinic.minGapHours);
+        plan.requireGap(minGap);
+        BookingRules rules = new BookingRules(clinic.zoneId(), hours, new ClosedDays(facts.closures()), minGap,
+                facts.occupied(), request.practitionerId(), request.roomId(), minutes, request.startDate());
+        SessionPlanner.Schedule schedule = SessionPlanner.plan(plan, rules);
+        if (!schedule.failures().isEmpty()) {
+            throw CourseNotSchedulable.of(schedule.failures());
+        }
+        return new Checked(clinic, new CoursePlan(pattern, plan.zone(), schedule.sessions()));
     }
 
-    private void requireNotPast(Clinic clinic, LocalDate startDate) {
-        LocalDate today = clock.today(clinic.zoneId());
-        if (startDate.isBefore(today)) {
-            throw new RuleViolation(Problem.of("start-date-in-past", "Start date in the past", 422,
-                    "The course cannot start on " + startDate + ": today is " + today + " in the clinic's zone "
-                            + clinic.zone)
-                    .with("errors", List.of(new FieldError("startDate", "not-past", "must be today or later"))));
+    private static void requireReferences(BookingStore.Facts facts) {
+        List<FieldError> unknown = new ArrayList<>();
+        if (!facts.patientKnown()) {
+            unknown.add(new FieldError("patientId", "exists", "no such patient in your clinic"));
+        }
+        if (!facts.practitionerKnown()) {
+            unknown.add(new FieldError("practitionerId", "exists", "no such practitioner in your clinic"));
+        }
+        if (!facts.roomKnown()) {
+            unknown.add(new FieldError("roomId", "exists", "no such room in your clinic"));
+        }
+        if (!unknown.isEmpty()) {
+            throw new RuleViolation(Problem.of("unknown-reference", "Unknown reference", 422,
+                    "The course names a patient, practitioner or room your clinic does not have")
+                    .with("errors", unknown));
         }
     }
 
-    private Uni<Void> requireReferences(UUID clinicId, BookCourseRequest request) {
-        return practitioners.findInClinic(clinicId, request.practitionerId())
-                .flatMap(practitioner -> rooms.findInClinic(clinicId, request.roomId())
-                        .flatMap(room -> patients.findInClinic(clinicId, request.patientId())
-                                .map(patient -> {
-                                    List<FieldError> unknown = new ArrayList<>();
-                                    if (patient == null) {
-                                        unknown.add(new FieldError("patientId", "exists", "no such patient in your clinic"));
-                                    }
-                                    if (practitioner == null) {
-                                        unknown.add(new FieldError("practitionerId", "exists",
-                                                "no such practitioner in your clinic"));
-                                    }
-                                    if (room == null) {
-                                        unknown.add(new FieldError("roomId", "exists", "no such room in your clinic"));
-                                    }
-                                    if (!unknown.isEmpty()) {
-                                        throw new RuleViolation(Problem.of("unknown-reference", "Unknown reference", 422,
-                                                "The course names a patient, practitioner or room your clinic does not have")
-                                                .with("errors", unknown));
-                                    }
-                                    return null;
-                                })));
-    }
-
-    private Uni<BookedCourse> store(Checked checked, String bookedBy, BookCourseRequest request) {
+    private Uni<Created> store(SqlConnection connection, Checked checked, String bookedBy, BookCourseRequest request,
+            Idempotency.Key key, Actor actor, BookingStore.RoundTrips trips) {
         CoursePlan plan = checked.plan();
         Course course = new Course();
         course.id = UUID.randomUUID();
@@ -253,9 +255,12 @@ public class Courses {
         course.createdAt = clock.now().truncatedTo(ChronoUnit.MICROS);
         course.updatedAt = course.createdAt;
         List<Session> planned = plan.sessions().stream().map(session -> session(course, session)).toList();
-        return courses.persist(course)
-                .call(saved -> sessions.persist(planned))
-                .map(saved -> new BookedCourse(course, planned));
+        Created created = Created.of(URI.create("/api/v1/courses/" + course.id), course.version,
+                CourseView.of(course, planned));
+        List<OutboxEvent> events = outbox.rows(CourseEvents.scheduled(course, planned));
+        return BookingStore.write(connection, course, planned, events, actor, key, created.location().toString(),
+                        created.etag(), key == null ? null : idempotency.bodyOf(created), trips)
+                .replaceWith(created);
     }
 
     static Session session(Course course, PlannedSession planned) {

@@ -29,11 +29,18 @@ public class Outbox {
 
     /** Must be called inside the transaction of the change. Rows keep the list's order within their course. */
     public Uni<Void> append(List<OutgoingEvent> events) {
+        return rows.persist(rows(events));
+    }
+
+    /**
+     * The rows {@link #append} would write, for a caller that inserts them in its own statement (the booking writes
+     * course, sessions, outbox rows and audit row in one). The caller must insert them in the list's order.
+     */
+    public List<OutboxEvent> rows(List<OutgoingEvent> events) {
         // PostgreSQL keeps microseconds; truncating here makes ce_time equal to what is stored.
         Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String traceparent = TraceContext.current().orElse(null);
-        List<OutboxEvent> entries = events.stream().map(event -> row(event, occurredAt, traceparent)).toList();
-        return rows.persist(entries);
+        return events.stream().map(event -> row(event, occurredAt, traceparent)).toList();
     }
 
     private OutboxEvent row(OutgoingEvent event, Instant occurredAt, String traceparent) {

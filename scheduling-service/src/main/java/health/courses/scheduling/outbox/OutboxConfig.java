@@ -18,13 +18,17 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Courses claimed per round; each claimed course is published in order, courses in parallel. */
+    /** Courses claimed per round; all their pending rows are sent back to back, in order per course. */
     @WithDefault("32")
     int coursesPerClaim();
 
-    /** Upper bound of rows sent in one round, so a long backlog is drained in bounded transactions. */
-    @WithDefault("1000")
-    int rowsPerClaim();
+    /**
+     * How long a claimed course belongs to this relay. Longer than {@link #sendTimeout()}, so a live relay records its
+     * round before another may take the course over; short enough that a killed relay's courses move on promptly. A
+     * takeover may publish a row twice (consumers dedupe), never out of order.
+     */
+    @WithDefault("35s")
+    Duration lease();
 
     /** Longest wait for the broker's ack before the send counts as failed and the row is retried. */
     @WithDefault("30s")

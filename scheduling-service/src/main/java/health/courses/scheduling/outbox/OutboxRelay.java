@@ -4,13 +4,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,12 +20,14 @@ import org.jboss.logging.Logger;
  * Publishes outbox rows to Kafka and marks them published only after the broker's ack, so a crash anywhere loses
  * nothing (it may publish a row twice; consumers dedupe by ce_id).
  *
- * <p>One round is one transaction: claim up to N courses by locking each course's oldest pending row
- * ({@link OutboxStore}), send each course's pending rows strictly in order (the next only after the previous one's
- * ack, stopping at the first failure so nothing overtakes it), send different courses in parallel, then mark what
- * was acked as published and give the failed row a backoff. Several replicas claim different courses and skip
- * each other's locks. Rounds are triggered by NOTIFY from the insert trigger ({@link OutboxWakeUp}) and by a
- * short fallback poll; one round runs at a time per replica, and a wake-up during a round triggers another.
+ * <p>One round: claim up to N courses under a lease (one short statement, {@link OutboxStore}), send each course's
+ * rows strictly in order (the next after the previous ack, stopping at the first failure so nothing overtakes it),
+ * different courses in parallel, await them all, then record in one statement: each course's acknowledged prefix
+ * published, its failed row given a backoff. No transaction is open during the sends; a relay that dies leaves its
+ * lease to run out, and another relay (or itself, restarted) takes the courses over from their heads (a duplicate
+ * publish is possible, a reordering is not). Rounds are triggered by NOTIFY from the insert trigger
+ * ({@link OutboxWakeUp}) and by a short fallback poll; one round runs at a time per replica, and a wake-up during a
+ * round triggers another.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,6 +41,8 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final OutboxMetrics metrics;
 
+    /** Names this relay's leases (claimed_by): which replica holds a course, for operators reading the table. */
+    private final String name = "relay-" + UUID.randomUUID();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -93,7 +97,8 @@ public class OutboxRelay {
 
     private void round() {
         wokenDuringRound.set(false);
-        pool.withTransaction(this::publishClaimed)
+        store.claim(pool, config.coursesPerClaim(), config.lease(), name)
+                .flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(false) : publishAll(rows))
                 .subscribe().with(claimedFull -> {
                     running.set(false);
                     if (claimedFull || wokenDuringRound.get()) {
@@ -106,32 +111,29 @@ public class OutboxRelay {
                 });
     }
 
-    /** @return whether the claim was full, i.e. more work is likely waiting right now */
-    private Uni<Boolean> publishClaimed(SqlConnection connection) {
-        return store.claimCourses(connection, config.coursesPerClaim())
-                .flatMap(courses -> courses.isEmpty()
-                        ? Uni.createFrom().item(false)
-                        : store.pendingOf(connection, courses, config.rowsPerClaim())
-                                .flatMap(rows -> publishAll(connection, rows))
-                                .map(ignored -> courses.size() == config.coursesPerClaim()));
-    }
-
-    private Uni<Void> publishAll(SqlConnection connection, List<OutboxRow> rows) {
+    /**
+     * Courses in parallel, each course's rows strictly one after the other (the next only after the previous ack).
+     * Back-to-back sends within a course were tried and lost order in BrokerOutageTest: a course's first record
+     * expired during the outage while the later ones, sent behind it, were delivered when the broker came back, so
+     * the course's first event reached the topic after its sessions. The idempotent producer keeps order across
+     * retries, not across a record that fails for good.
+     *
+     * @return whether the claim was full, i.e. more work is likely waiting right now
+     */
+    private Uni<Boolean> publishAll(List<OutboxRow> rows) {
         Map<UUID, List<OutboxRow>> byCourse = new LinkedHashMap<>();
         rows.forEach(row -> byCourse.computeIfAbsent(row.aggregateId(), id -> new ArrayList<>()).add(row));
-        if (byCourse.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
         List<Uni<CourseOutcome>> courses = byCourse.values().stream()
                 .map(courseRows -> publishInOrder(courseRows, 0, new ArrayList<>()))
                 .toList();
         return Uni.join().all(courses).andFailFast()
-                .flatMap(outcomes -> record(connection, outcomes));
+                .flatMap(this::record)
+                .map(ignored -> byCourse.size() == config.coursesPerClaim());
     }
 
     private Uni<CourseOutcome> publishInOrder(List<OutboxRow> rows, int next, List<UUID> published) {
         if (next == rows.size()) {
-            return Uni.createFrom().item(new CourseOutcome(published, null, null));
+            return Uni.createFrom().item(new CourseOutcome(published, null));
         }
         OutboxRow row = rows.get(next);
         return publisher.publish(row)
@@ -140,7 +142,12 @@ public class OutboxRelay {
                 .onFailure().recoverWithItem(failure -> failure)
                 .flatMap(failure -> {
                     if (failure != null) {
-                        return Uni.createFrom().item(new CourseOutcome(published, row, failure));
+                        Duration retryIn = backoff(row.attempts());
+                        LOG.warnf("Publishing outbox row %s (%s of course %s) failed, attempt %d, retry in %s: %s",
+                                row.id(), row.type(), row.aggregateId(), row.attempts() + 1, retryIn,
+                                failure.toString());
+                        return Uni.createFrom().item(new CourseOutcome(published,
+                                new OutboxStore.Failed(row.id(), retryIn, failure.toString())));
                     }
                     published.add(row.id());
                     metrics.published(row);
@@ -148,21 +155,15 @@ public class OutboxRelay {
                 });
     }
 
-    private Uni<Void> record(SqlConnection connection, List<CourseOutcome> outcomes) {
+    /** One statement for the whole round: every course's acknowledged prefix, and each first failed row. */
+    private Uni<Void> record(List<CourseOutcome> outcomes) {
         List<UUID> published = outcomes.stream().flatMap(outcome -> outcome.published().stream()).toList();
-        Uni<Void> marks = store.markPublished(connection, published);
-        for (CourseOutcome outcome : outcomes) {
-            if (outcome.failed() != null) {
-                OutboxRow failed = outcome.failed();
-                Duration retryIn = backoff(failed.attempts());
-                LOG.warnf("Publishing outbox row %s (%s of course %s) failed, attempt %d, retry in %s: %s",
-                        failed.id(), failed.type(), failed.aggregateId(), failed.attempts() + 1, retryIn,
-                        outcome.failure().toString());
-                marks = marks.chain(() -> store.markFailed(connection, failed.id(), retryIn,
-                        outcome.failure().toString()));
-            }
-        }
-        return marks;
+        List<OutboxStore.Failed> failed = outcomes.stream().map(CourseOutcome::failed)
+                .filter(Objects::nonNull).toList();
+        return store.record(pool, published, failed);
+    }
+
+    private record CourseOutcome(List<UUID> published, OutboxStore.Failed failed) {
     }
 
     /** Doubles per attempt from the initial delay, capped, so a broker outage is probed but not hammered. */
@@ -171,6 +172,4 @@ public class OutboxRelay {
         return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
     }
 
-    private record CourseOutcome(List<UUID> published, OutboxRow failed, Throwable failure) {
-    }
 }

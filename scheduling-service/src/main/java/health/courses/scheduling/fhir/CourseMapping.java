@@ -98,8 +98,9 @@ final class CourseMapping {
         participant(appointment, FhirCodes.reference("Practitioner", session.practitionerId));
         participant(appointment, FhirCodes.reference("Location", session.roomId));
         if (session.status == SessionStatus.CANCELLED && session.cancelledBy != null) {
-            appointment.setCancelationReason(new CodeableConcept().setText(session.cancelledBy
-                    + (session.statusReason == null ? "" : ":" + session.statusReason)));
+            // statusReason is by:code (patient:pat), a code as everywhere in this service, never free text
+            appointment.setCancelationReason(new CodeableConcept().setText(session.statusReason == null
+                    ? session.cancelledBy : session.statusReason));
         }
         return appointment;
     }

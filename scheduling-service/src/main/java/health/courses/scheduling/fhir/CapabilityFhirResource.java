@@ -75,6 +75,12 @@ public class CapabilityFhirResource {
                 + FhirCodes.TIME_ZONE + ". Names and telecom are not stored: they are dropped on create.");
         resource(rest, "Practitioner", TypeRestfulInteraction.READ);
         resource(rest, "Location", TypeRestfulInteraction.READ).setDocumentation("A treatment room");
+        CapabilityStatementRestResourceComponent evaluation = resource(rest, "ClinicalImpression",
+                TypeRestfulInteraction.SEARCHTYPE);
+        evaluation.setDocumentation("A patient's evaluations (clinician or booking role), each finding coded in "
+                + FhirCodes.FINDINGS + ": chronic-prostatitis, acute-prostatitis and extensive-calcification "
+                + "(these two refuse a course), congestion, oedema.");
+        evaluation.addSearchParam().setName("patient").setType(SearchParamType.REFERENCE).setDocumentation("required");
         CapabilityStatementRestResourceComponent course = resource(rest, "ServiceRequest", TypeRestfulInteraction.READ);
         course.setDocumentation("A treatment course: occurrenceTiming.repeat frequency 2 or 3 per 1 wk, boundsPeriod "
                 + "4 to 8 weeks, dayOfWeek, timeOfDay, duration (min); performer = Practitioner, locationReference = Location.");

@@ -4,7 +4,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import health.courses.scheduling.problem.InvalidInput;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
 import jakarta.ws.rs.core.Response;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -18,6 +22,22 @@ public class FhirJson {
     public static final String MEDIA_TYPE = "application/fhir+json";
 
     private final FhirContext context = FhirContext.forR4();
+
+    /**
+     * The context reads the model of a resource type the first time it meets it, which takes seconds for the
+     * Bundle, ServiceRequest and Appointment; done after start on a worker thread, so neither the start nor the
+     * event loop of the first FHIR request waits for it.
+     */
+    void warmUp(@Observes StartupEvent started) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            for (String type : List.of("Bundle", "ServiceRequest", "Appointment", "Patient", "OperationOutcome",
+                    "CapabilityStatement", "Parameters")) {
+                context.getResourceDefinition(type);
+            }
+            write(new org.hl7.fhir.r4.model.Bundle().addEntry(new org.hl7.fhir.r4.model.Bundle.BundleEntryComponent()
+                    .setResource(new org.hl7.fhir.r4.model.Appointment())));
+        });
+    }
 
     public FhirContext context() {
         return context;

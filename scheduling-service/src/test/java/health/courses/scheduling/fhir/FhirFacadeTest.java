@@ -190,8 +190,9 @@ class FhirFacadeTest {
         FhirClient fhir = new FhirClient(clinic.bookingToken());
         ServiceRequest fourTimes = serviceRequest(UUID.randomUUID().toString(), UUID.randomUUID(), UUID.randomUUID(),
                 START, 4, Timing.DayOfWeek.MON);
+        // 4 a week on one weekday: both rules of the REST API, each at its FHIR element
         assertRefused(fhir.post("ServiceRequest/$book-course", fourTimes), 400, "validation",
-                List.of("ServiceRequest.occurrenceTiming.repeat.frequency"));
+                List.of("ServiceRequest.occurrenceTiming.repeat.frequency", "ServiceRequest.occurrenceTiming.repeat.dayOfWeek"));
         assertRefused(fhir.post("Patient", new Patient()), 400, "validation",
                 List.of("Patient.communication.language", "Patient.extension('" + FhirCodes.TIME_ZONE + "')",
                         "Patient.identifier"));

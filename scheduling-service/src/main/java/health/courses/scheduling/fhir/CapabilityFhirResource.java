@@ -27,7 +27,7 @@ import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
  * servers commonly allow, and names nothing of a clinic).
  */
 @Path("/fhir/r4/metadata")
-@Tag(name = "FHIR R4")
+@Tag(name = "FHIR R4", description = "HL7 FHIR R4 facade over the same services (application/fhir+json); refusals are OperationOutcomes")
 public class CapabilityFhirResource {
 
     private final String statement;

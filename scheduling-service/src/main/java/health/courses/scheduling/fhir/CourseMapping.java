@@ -1,5 +1,6 @@
 package health.courses.scheduling.fhir;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import health.courses.scheduling.course.BookCourseRequest;
 import health.courses.scheduling.course.Course;
 import health.courses.scheduling.course.CourseStatus;
@@ -27,10 +28,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestIntent;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import org.hl7.fhir.r4.model.TimeType;
 import org.hl7.fhir.r4.model.Timing;
-import org.hl7.fhir.r4.model.Timing.DayOfWeekEnumFactory;
 import org.hl7.fhir.r4.model.Timing.TimingRepeatComponent;
 import org.hl7.fhir.r4.model.Timing.UnitsOfTime;
 

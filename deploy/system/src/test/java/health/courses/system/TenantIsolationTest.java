@@ -46,6 +46,10 @@ class TenantIsolationTest {
             "notification POST /check-in/{token}", "the page's form answer, keyed by the same link token",
             "notification POST /api/v1/check-ins/{token}", "the check-in answer as JSON, keyed by the same link token");
 
+    /** Public documents that describe the service and name nothing of any clinic: answered to anyone, leak-checked. */
+    private static final Map<String, String> PUBLIC_DOCUMENTS = Map.of(
+            "scheduling GET /fhir/r4/metadata", "the FHIR CapabilityStatement, read by a FHIR client before it logs in");
+
     /**
      * Operations whose path id is a key in the caller's own clinic, not a lookup of a resource the service owns:
      * notification-service learns patients and courses only from scheduling's events, and a clinic may register a
@@ -68,16 +72,22 @@ class TenantIsolationTest {
             "closureId", ClinicJourney.Ids::closure,
             "checkInId", ClinicJourney.Ids::checkIn,
             "evaluationId", ClinicJourney.Ids::evaluation);
-    private static final Map<String, Function<ClinicJourney.Ids, String>> COLLECTION_IDS = Map.of(
-            "patients", ClinicJourney.Ids::patient,
-            "courses", ClinicJourney.Ids::course,
-            "sessions", ids -> ids.sessions().get(1),
-            "practitioners", ClinicJourney.Ids::practitioner,
-            "rooms", ClinicJourney.Ids::room,
-            "closures", ClinicJourney.Ids::closure,
-            "evaluations", ClinicJourney.Ids::evaluation,
-            "check-ins", ClinicJourney.Ids::checkIn,
-            "dead-letters", ClinicJourney.Ids::deadLetter);
+    private static final Map<String, Function<ClinicJourney.Ids, String>> COLLECTION_IDS = Map.ofEntries(
+            Map.entry("patients", (Function<ClinicJourney.Ids, String>) ClinicJourney.Ids::patient),
+            Map.entry("courses", ClinicJourney.Ids::course),
+            Map.entry("sessions", (Function<ClinicJourney.Ids, String>) ids -> ids.sessions().get(1)),
+            Map.entry("practitioners", ClinicJourney.Ids::practitioner),
+            Map.entry("rooms", ClinicJourney.Ids::room),
+            Map.entry("closures", ClinicJourney.Ids::closure),
+            Map.entry("evaluations", ClinicJourney.Ids::evaluation),
+            Map.entry("check-ins", ClinicJourney.Ids::checkIn),
+            Map.entry("dead-letters", ClinicJourney.Ids::deadLetter),
+            // the FHIR facade (issue 17): a resource's id is the REST API's id
+            Map.entry("Patient", ClinicJourney.Ids::patient),
+            Map.entry("Practitioner", ClinicJourney.Ids::practitioner),
+            Map.entry("Location", ClinicJourney.Ids::room),
+            Map.entry("ServiceRequest", ClinicJourney.Ids::course),
+            Map.entry("Appointment", (Function<ClinicJourney.Ids, String>) ids -> ids.sessions().get(1)));
 
     /** Query parameters worth filling: A's ids where they name a resource, dates around A's sessions. */
     private static final Map<String, Function<ClinicJourney, String>> QUERY = Map.of(
@@ -118,7 +128,19 @@ class TenantIsolationTest {
             Map.entry("POST /api/v1/sessions/{id}/missed", "{\"reason\":\"intruder\"}"),
             Map.entry("POST /api/v1/sessions/{id}/reschedule", "{\"start\":\"${inAMonth}T10:00\",\"reason\":\"intruder\"}"),
             Map.entry("PUT /api/v1/notification-settings", "{\"clinicName\":\"Intruder clinic\"}"),
-            Map.entry("PUT /api/v1/patients/{patientId}/contact", "{\"email\":\"intruder@example.test\"}"));
+            Map.entry("PUT /api/v1/patients/{patientId}/contact", "{\"email\":\"intruder@example.test\"}"),
+            Map.entry("POST /fhir/r4/Patient", """
+                    {"resourceType":"Patient","identifier":[{"value":"INTRUDER-${random}"}],\
+                    "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/timezone","valueCode":"Europe/Berlin"}],\
+                    "communication":[{"language":{"coding":[{"system":"urn:ietf:bcp:47","code":"en"}]}}]}"""),
+            Map.entry("POST /fhir/r4/ServiceRequest/$book-course", """
+                    {"resourceType":"Parameters","parameter":[{"name":"request","resource":{"resourceType":"ServiceRequest",\
+                    "status":"active","intent":"order","subject":{"reference":"Patient/${patient}"},\
+                    "performer":[{"reference":"Practitioner/${practitioner}"}],"locationReference":[{"reference":"Location/${room}"}],\
+                    "occurrenceTiming":{"repeat":{"boundsPeriod":{"start":"${inAMonth}"},"count":8,"frequency":2,"period":1,\
+                    "periodUnit":"wk","timeOfDay":["10:00:00"]}}}}]}"""),
+            Map.entry("PUT /fhir/r4/Appointment/{id}", """
+                    {"resourceType":"Appointment","status":"cancelled","participant":[{"status":"accepted"}]}"""));
 
     /** Reads that change by themselves (computed from the clock), left out of the unchanged-data comparison. */
     private static final Set<String> VOLATILE_READS = Set.of("scheduling GET /api/v1/availability");
@@ -160,7 +182,12 @@ class TenantIsolationTest {
         List<String> failures = new ArrayList<>();
         Map<String, String> before = snapshot(operations, a, failures);
         for (Operation operation : operations) {
-            if (PUBLIC.containsKey(operation.key())) {
+            if (PUBLIC_DOCUMENTS.containsKey(operation.key())) {
+                Call call = new Call(operation.path(), Map.of(), null, Set.of());
+                Response response = send(operation, call, Optional.empty());
+                outcomes.put(operation.key(), response.statusCode());
+                leaks(operation, call, response, a, failures);
+            } else if (PUBLIC.containsKey(operation.key())) {
                 walkPublic(operation, a, failures);
             } else if (operation.roles().map(List::isEmpty).orElse(true)) {
                 failures.add(operation.key() + ": declares no roles (no security requirement naming them in the OpenAPI"
@@ -359,6 +386,7 @@ class TenantIsolationTest {
         Map<String, String> reads = new LinkedHashMap<>();
         for (Operation operation : operations) {
             if (!"GET".equals(operation.method()) || PUBLIC.containsKey(operation.key())
+                    || PUBLIC_DOCUMENTS.containsKey(operation.key())
                     || VOLATILE_READS.contains(operation.key())) {
                 continue;
             }

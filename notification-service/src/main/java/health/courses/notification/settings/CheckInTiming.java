@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** When the post-session check-in is due: the next day at a local time, or a duration after the session ends. */
 @Schema(name = "CheckInTiming", description = "Exactly one of nextDayAt and after")
 public record CheckInTiming(
-        @Schema(type = SchemaType.STRING, examples = "10:00") LocalTime nextDayAt,
-        @Schema(examples = "PT1H") @IsoDuration String after) {
+        @Schema(type = SchemaType.STRING, nullable = true, examples = "10:00") LocalTime nextDayAt,
+        @Schema(nullable = true, examples = "PT1H") @IsoDuration String after) {
 
     public static final CheckInTiming DEFAULT = new CheckInTiming(LocalTime.of(10, 0), null);
 

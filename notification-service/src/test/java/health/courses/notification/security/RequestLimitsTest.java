@@ -49,7 +49,7 @@ class RequestLimitsTest {
                 .body(Map.of("email", "big@example.org", "zone", note))
                 .put("/api/v1/patients/{patientId}/contact", UUID.randomUUID())
                 .then().statusCode(413).contentType("application/problem+json")
-                .body("type", equalTo("https://courses.health/problems/payload-too-large"))
+                .body("type", equalTo("https://courses.health/problems/request-entity-too-large"))
                 .header("X-Request-Id", not(equalTo("")));
     }
 

@@ -6,8 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import health.courses.localstack.LocalStackTestResource;
 import health.courses.scheduling.session.Session;
 import health.courses.scheduling.session.SessionStatus;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,7 +24,13 @@ import net.fortuna.ical4j.validate.ITIPValidator;
 import net.fortuna.ical4j.validate.ValidationResult;
 import org.junit.jupiter.api.Test;
 
-/** The course's calendar.ics passes ical4j's RFC 5545 and iTIP (RFC 5546, METHOD:PUBLISH) validators. */
+/**
+ * The course's calendar.ics passes ical4j's RFC 5545 and iTIP (RFC 5546, METHOD:PUBLISH) validators. A Quarkus test
+ * only for its class loader: ical4j registers its zone rules once per JVM, and the application's copy of ical4j has
+ * done so when other Quarkus tests ran first.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class CourseCalendarTest {
 
     /** Long and not ASCII, so a summary line is far more than 75 octets before folding. */

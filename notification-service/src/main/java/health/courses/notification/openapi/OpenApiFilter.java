@@ -4,7 +4,6 @@ import java.util.ArrayList;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -28,9 +27,8 @@ public class OpenApiFilter implements OASFilter {
         if (schema == null) {
             return;
         }
-        boolean array = schema.getType() != null && schema.getType().contains(SchemaType.ARRAY);
-        if (array && schema.getEnumeration() != null && !schema.getEnumeration().isEmpty()
-                && schema.getItems() != null) {
+        // A schema with items is an array, whatever its type list says at this point of SmallRye's build.
+        if (schema.getItems() != null && schema.getEnumeration() != null && !schema.getEnumeration().isEmpty()) {
             schema.getItems().setEnumeration(new ArrayList<>(schema.getEnumeration()));
             schema.setEnumeration(null);
         }

@@ -158,7 +158,11 @@ final class OpenApiContract implements Filter {
                 return List.of();
             }
             try {
-                JsonSchema validator = schemas.getSchema(uri, schema, SchemaValidatorsConfig.builder().build());
+                // The schema beside the document's components, so its "#/components/schemas/..." refs resolve.
+                ObjectNode wrapper = JSON.createObjectNode();
+                wrapper.set("components", root.path("components"));
+                wrapper.putArray("allOf").add(schema);
+                JsonSchema validator = schemas.getSchema(uri, wrapper, SchemaValidatorsConfig.builder().build());
                 Set<ValidationMessage> errors = validator.validate(JSON.readTree(body));
                 return errors.stream().map(ValidationMessage::getMessage).sorted().limit(10).collect(Collectors.toList());
             } catch (Exception unreadable) {

@@ -1,5 +1,6 @@
 package health.courses.system;
 
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,7 +30,10 @@ public final class SystemExtension implements ParameterResolver {
 
         static Start attempt() {
             try {
-                return new Start(SystemUnderTest.start(), null);
+                SystemUnderTest system = SystemUnderTest.start();
+                // Every answer any system test receives from either service is checked against its OpenAPI document.
+                RestAssured.filters(new OpenApiContract(system));
+                return new Start(system, null);
             } catch (RuntimeException e) {
                 return new Start(null, e);
             }

@@ -1,17 +1,22 @@
 package health.courses.notification.booking;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.courses.notification.contact.Contact;
 import health.courses.notification.contact.Languages;
+import health.courses.notification.mail.CalendarPart;
+import health.courses.notification.mail.Letterhead;
 import health.courses.notification.mail.MailComposer;
 import health.courses.notification.mail.MailTemplates;
 import health.courses.notification.mail.MailText;
@@ -30,8 +35,13 @@ public class CourseBookedMail implements MailComposer {
     private final MailTemplates templates;
     private final ObjectMapper json;
 
-    CourseBookedMail(Engine engine, ObjectMapper json) {
+    private final String uidDomain;
+
+    /** @param uidDomain the same setting and default as SessionMail's and scheduling-service's calendar.ics */
+    CourseBookedMail(Engine engine, ObjectMapper json,
+            @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String uidDomain) {
         this.json = json;
+        this.uidDomain = uidDomain;
         this.templates = new MailTemplates(engine, "course-booked");
     }
 
@@ -41,12 +51,22 @@ public class CourseBookedMail implements MailComposer {
     }
 
     @Override
-    public MailText compose(Delivery delivery) {
+    public MailText compose(Delivery delivery, Letterhead letterhead) {
         CourseBooked booked = read(delivery);
         Contact contact = delivery.contact();
         String language = Languages.writtenIn(contact.language());
         CourseBookedLetter letter = letter(booked, contact.zone(), contact.language());
-        return templates.render(language, SUBJECTS.get(language), "letter", letter);
+        MailText mail = templates.render(language, SUBJECTS.get(language), "letter", letter);
+        if (booked.sessions().isEmpty()) {
+            return mail;
+        }
+        // The whole course, each session under the UID its reminders and scheduling's calendar.ics also use.
+        List<CalendarPart.Session> sessions = booked.sessions().stream()
+                .map(session -> new CalendarPart.Session(session.sessionId(), session.start(), session.end(),
+                        session.sequence(), letterhead.clinicName()))
+                .toList();
+        return mail.with(List.of(CalendarPart.publish("course.ics", sessions, letterhead.organizer(),
+                letterhead.clinicName(), uidDomain)));
     }
 
     static CourseBookedLetter letter(CourseBooked booked, ZoneId patientZone, Locale language) {

@@ -44,7 +44,7 @@ public class CourseBookedPlanner implements CourseEventHandler {
     public Uni<Void> apply(CloudEvent event) {
         CourseScheduled course = read(event);
         CourseBooked booked = new CourseBooked(course.sessionCount(), course.sessionsPerWeek(), course.weeks(),
-                course.firstSessionStart(), course.lastSessionEnd(), course.zone());
+                course.firstSessionStart(), course.lastSessionEnd(), course.zone(), course.sessions());
         // Keyed by course: a second course.scheduled.v1 for the same course (a new event id) tells nothing new.
         PlannedNotification notification = new PlannedNotification(course.clinicId(), course.patientId(),
                 course.courseId(), Optional.empty(), Optional.empty(), CourseBooked.KIND, CHANNEL,

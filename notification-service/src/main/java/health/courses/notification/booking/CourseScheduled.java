@@ -1,8 +1,10 @@
 package health.courses.notification.booking;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -24,7 +26,13 @@ public record CourseScheduled(
         Integer sessionsPerWeek,
         Integer weeks,
         @NotNull OffsetDateTime firstSessionStart,
-        OffsetDateTime lastSessionEnd) {
+        OffsetDateTime lastSessionEnd,
+        @Valid List<@NotNull BookedSession> sessions) {
+
+    /** One session of the course as booked; absent from events written before scheduling-service sent them. */
+    public record BookedSession(@NotNull UUID sessionId, int number, @NotNull OffsetDateTime start,
+            @NotNull OffsetDateTime end, int sequence) {
+    }
 
     public static final String TYPE = "course.scheduled.v1";
 }

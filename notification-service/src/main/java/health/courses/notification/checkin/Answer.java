@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The patient's answers to the check-in questions, from the page's form or as JSON. */
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Answer(
         @Schema(description = "Pain or soreness, 0 (none) to 10 (worst)", required = true, examples = "3")
         @NotNull @Min(0) @Max(10) Integer pain,
-        @Schema(description = "Where it hurts", enumeration = { "lower-back", "rectum", "perineum", "genital-region" })
+        @Schema(description = "Where it hurts", type = SchemaType.ARRAY, implementation = PainSite.class)
         @Size(max = 4) List<@NotNull @Pattern(regexp = SITES, message = "must be one of: lower-back, rectum, perineum, genital-region") String> painSites,
         @Schema(required = true, enumeration = { "normal", "some-difficulty", "unable" })
         @NotNull @Pattern(regexp = "normal|some-difficulty|unable", message = "must be one of: normal, some-difficulty, unable") String urination,

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,6 +44,8 @@ public class CheckInApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a check-in once; the advice says what the patient should do now")
+    // The token in the path is the only credential: no bearer token (security: []).
+    @SecurityRequirements
     @APIResponse(responseCode = "200", description = "Answered",
             content = @Content(schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "400", description = "An answer missing or out of range",

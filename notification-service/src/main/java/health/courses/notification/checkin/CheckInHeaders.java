@@ -18,7 +18,7 @@ public class CheckInHeaders {
     @ServerResponseFilter
     public void secure(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/check-in") && !path.startsWith("/api/v1/check-ins")) {
+        if (!path.startsWith("/check-in") && !path.startsWith("/api/v1/check-ins") && !path.startsWith("/unsubscribe")) {
             return;
         }
         var headers = response.getHeaders();

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import health.courses.notification.contact.Languages;
+import health.courses.notification.mail.Letterhead;
 import health.courses.notification.mail.MailComposer;
 import health.courses.notification.mail.MailTemplates;
 import health.courses.notification.mail.MailText;
@@ -42,7 +43,7 @@ public class CheckInMail implements MailComposer {
     }
 
     @Override
-    public MailText compose(Delivery delivery) {
+    public MailText compose(Delivery delivery, Letterhead letterhead) {
         CheckInLetter letter = links.letter(delivery);
         String language = Languages.writtenIn(delivery.contact().language());
         CheckInMessage message = new CheckInMessage(delivery.kind(), letter.clinicName(), links.link(letter),

@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import health.courses.notification.contact.Languages;
@@ -76,6 +79,14 @@ public class CheckInPage {
     @Path("check-in/{token}")
     @Produces(HTML)
     @Operation(summary = "The check-in form, or why the link no longer works")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "The form", content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "404", description = "No check-in has this token: a page saying so",
+            content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "410", description = "Already answered or expired: a page saying so",
+            content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "429", description = "Too many requests from this address; see Retry-After",
+            content = @Content(mediaType = "text/html"))
     public Uni<Response> open(@PathParam("token") String token,
             @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
         limits.checkIn(request, true);
@@ -89,6 +100,16 @@ public class CheckInPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(HTML)
     @Operation(summary = "Submit the check-in form; answers once")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "Answered: the advice", content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "400", description = "The form again, the missing answers marked",
+            content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "404", description = "No check-in has this token: a page saying so",
+            content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "410", description = "Already answered or expired: a page saying so",
+            content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "429", description = "Too many requests from this address; see Retry-After",
+            content = @Content(mediaType = "text/html"))
     public Uni<Response> submit(@PathParam("token") String token, MultivaluedMap<String, String> form,
             @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
         limits.checkIn(request, true);

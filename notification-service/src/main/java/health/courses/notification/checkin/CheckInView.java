@@ -12,12 +12,12 @@ public record CheckInView(
         UUID id,
         UUID sessionId,
         @Schema(description = "When the check-in message was due") OffsetDateTime dueAt,
-        @Schema(description = "When the one follow-up was due") OffsetDateTime followUpAt,
+        @Schema(nullable = true, description = "When the one follow-up was due") OffsetDateTime followUpAt,
         @Schema(enumeration = { "open", "answered", "unanswered" }) String status,
-        OffsetDateTime answeredAt,
-        @Schema(description = "When it was recorded unanswered") OffsetDateTime unansweredAt,
-        @Schema(description = "The patient's answers; absent until answered") Answer answer,
-        @Schema(description = "The triage of the answers; absent until answered") DecisionView decision,
+        @Schema(nullable = true) OffsetDateTime answeredAt,
+        @Schema(nullable = true, description = "When it was recorded unanswered") OffsetDateTime unansweredAt,
+        @Schema(nullable = true, description = "The patient's answers; null until answered") Answer answer,
+        @Schema(nullable = true, description = "The triage of the answers; null until answered") DecisionView decision,
         @Schema(description = "What was published on patient-checkin-events about it") List<EventView> events) {
 
     @Schema(name = "CheckInDecision")
@@ -34,11 +34,11 @@ public record CheckInView(
 
     @Schema(name = "CheckInEvent")
     public record EventView(@Schema(examples = "checkin.escalated.v1") String type, OffsetDateTime occurredAt,
-            @Schema(description = "Absent while it waits for the broker") OffsetDateTime publishedAt) {
+            @Schema(nullable = true, description = "Null while it waits for the broker") OffsetDateTime publishedAt) {
     }
 
     @Schema(name = "CheckInPage")
     public record Page(List<CheckInView> items,
-            @Schema(description = "Pass as ?cursor= for the next page; absent on the last page") String nextCursor) {
+            @Schema(nullable = true, description = "Pass as ?cursor= for the next page; null on the last page") String nextCursor) {
     }
 }

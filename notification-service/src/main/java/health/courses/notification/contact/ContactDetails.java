@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a clinic tells us about reaching a patient. What is left out takes the default. */
@@ -27,7 +28,8 @@ public record ContactDetails(
                 examples = "Europe/Berlin")
         @IanaZone String zone,
 
-        @Schema(description = "Channels reminders go out on, each once; default [email]", enumeration = { "email", "sms" })
+        @Schema(description = "Channels reminders go out on, each once; default [email]", type = SchemaType.ARRAY,
+                implementation = ChannelName.class)
         @Size(min = 1, max = 2)
         List<@NotNull @Pattern(regexp = Channels.PATTERN, message = "must be one of: email, sms") String> preferredChannels,
 

@@ -127,6 +127,27 @@ public class ContactService {
         });
     }
 
+    /**
+     * The patient's own opt-out of one kind of message, from the unsubscribe link of a mail: added to the contact's
+     * opt-outs as if the clinic had sent it, audited under the patient's contact. False when there is no contact
+     * (deleted since), nothing to do when already declined.
+     */
+    @WithTransaction
+    public Uni<Boolean> optOutOf(UUID clinicId, UUID patientId, String kind) {
+        return contacts.find(clinicId, patientId).chain(existing -> {
+            if (existing == null) {
+                return Uni.createFrom().item(false);
+            }
+            if (!existing.optOutOf(kind, OffsetDateTime.now(ZoneOffset.UTC))) {
+                return Uni.createFrom().item(true);
+            }
+            return contacts.flush()
+                    .call(() -> audit.recordAs(clinicId, "unsubscribe-link", "patient", "contact.unsubscribed", RESOURCE,
+                            patientId.toString()))
+                    .replaceWith(true);
+        });
+    }
+
     public record Saved(ContactView contact, boolean created) {
     }
 }

@@ -10,11 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ContactView(
         UUID patientId,
         String email,
-        String phone,
+        @Schema(nullable = true) String phone,
         String language,
         String zone,
         List<String> preferredChannels,
-        @Schema(description = "Absent: the clinic's default quiet hours apply") QuietHours quietHours,
+        @Schema(nullable = true, description = "Null: the clinic's default quiet hours apply") QuietHours quietHours,
         OptOuts optOuts,
         boolean homeExercise,
         @Schema(description = "Send it back in If-Match to change only what you read") long version,

@@ -92,6 +92,18 @@ public class PatientContact {
         return version;
     }
 
+    /** The patient declined this kind of message (one-click unsubscribe); false when already declined. */
+    boolean optOutOf(String kind, OffsetDateTime now) {
+        if (List.of(optedOutKinds).contains(kind)) {
+            return false;
+        }
+        String[] more = java.util.Arrays.copyOf(optedOutKinds, optedOutKinds.length + 1);
+        more[optedOutKinds.length] = kind;
+        optedOutKinds = more;
+        updatedAt = now;
+        return true;
+    }
+
     /** @throws ContactCipher.Unreadable when the stored ciphertext does not decrypt for this row */
     ContactView view(ContactCipher cipher) {
         return new ContactView(key.patientId(), email(cipher), phone(cipher).orElse(null), language, zone,

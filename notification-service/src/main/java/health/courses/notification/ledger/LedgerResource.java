@@ -33,7 +33,7 @@ public class LedgerResource {
 
     private static final String PAGE_EXAMPLE = """
             {"items":[{"id":"0b8f5c52-5a55-4a43-a2a3-1f7f0c7e4d01","kind":"session-reminder","channel":"sms",
-              "courseId":"4a1f...","sessionId":"9c2e...","dueAt":"2027-03-28T08:00:00Z","status":"sent",
+              "courseId":"4a1f2c3d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","sessionId":"9c2e4f6a-8b0c-4d2e-9f1a-3b5c7d9e1f2a","dueAt":"2027-03-28T08:00:00Z","status":"sent",
               "attempts":2,"history":[
                 {"status":"planned","attempt":0,"at":"2027-03-20T09:15:00Z"},
                 {"status":"sending","attempt":1,"at":"2027-03-28T08:00:00.4Z"},

@@ -10,5 +10,6 @@ public interface MailComposer {
     /** The notification kinds it writes, e.g. {@code course-booked}. */
     Set<String> kinds();
 
-    MailText compose(Delivery delivery);
+    /** @param letterhead the clinic as its settings say now: the ORGANIZER of a calendar part */
+    MailText compose(Delivery delivery, Letterhead letterhead);
 }

@@ -17,7 +17,9 @@ public class HttpProblems {
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
-        String cause = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        // The same derivation as scheduling-service's, so both services name a protocol refusal alike.
+        String cause = status == 500 ? "internal"
+                : title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         String detail = status >= 500 ? "The request could not be processed" : title;
         return Problem.of(cause, title, status, detail).response();
     }

@@ -14,7 +14,8 @@ public class SecurityProblems {
 
     @ServerExceptionMapper(value = { UnauthorizedException.class, AuthenticationFailedException.class })
     public RestResponse<Problem> unauthenticated(RuntimeException exception) {
-        Problem problem = Problem.of("unauthenticated", "Authentication required", 401,
+        // Named as scheduling-service names it, and as HttpProblems derives it from the 401 reason phrase.
+        Problem problem = Problem.of("unauthorized", "Authentication required", 401,
                 "A valid bearer token is required");
         return RestResponse.ResponseBuilder.<Problem> create(401).entity(problem)
                 .type(Problem.MEDIA_TYPE)

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import health.courses.notification.contact.Languages;
+import health.courses.notification.mail.CalendarPart;
+import health.courses.notification.mail.Letterhead;
 import health.courses.notification.mail.MailComposer;
 import health.courses.notification.mail.MailTemplates;
 import health.courses.notification.mail.MailText;
@@ -57,17 +59,26 @@ public class SessionMail implements MailComposer {
     }
 
     @Override
-    public MailText compose(Delivery delivery) {
+    public MailText compose(Delivery delivery, Letterhead letterhead) {
         Object payload = letters.payload(delivery);
         String language = Languages.writtenIn(delivery.contact().language());
         PatientLetter letter = PatientLetter.of(delivery.kind(), payload, delivery.contact().zone(),
                 delivery.contact().language());
         String subject = SUBJECTS.get(language).get(delivery.kind()).formatted(letter.clinicName());
         List<MailText.Attachment> attachments = payload instanceof SessionLetter session
-                ? List.of(new MailText.Attachment("session.ics", SessionCalendar.CONTENT_TYPE,
-                        SessionCalendar.of(session, MessageKind.CANCELLED.equals(delivery.kind()), uidDomain)))
+                ? List.of(calendar(session, delivery, letterhead))
                 : List.of();
         return templates.render(language, subject, "letter", letter).with(attachments);
+    }
+
+    /** The session to add or move, or (a cancellation) to remove from the patient's calendar. */
+    private MailText.Attachment calendar(SessionLetter session, Delivery delivery, Letterhead letterhead) {
+        List<CalendarPart.Session> sessions = List.of(new CalendarPart.Session(session.sessionId(), session.start(),
+                session.end(), session.sequence(), session.clinicName()));
+        return MessageKind.CANCELLED.equals(delivery.kind())
+                ? CalendarPart.cancel("session.ics", sessions, letterhead.organizer(), session.clinicName(),
+                        delivery.contact().email(), uidDomain)
+                : CalendarPart.publish("session.ics", sessions, letterhead.organizer(), session.clinicName(), uidDomain);
     }
 
 }

@@ -28,8 +28,8 @@ class BodyLimit {
             String length = context.request().getHeader("Content-Length");
             if (length != null && tooLarge(length)) {
                 JsonObject problem = new JsonObject()
-                        .put("type", "https://courses.health/problems/payload-too-large")
-                        .put("title", "Payload too large").put("status", 413)
+                        .put("type", "https://courses.health/problems/request-entity-too-large")
+                        .put("title", "Request Entity Too Large").put("status", 413)
                         .put("detail", "The request body exceeds " + maxBytes + " bytes");
                 context.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
                         .putHeader("Connection", "close").end(problem.encode());

@@ -35,6 +35,8 @@ public class ClinicSettings {
     @Column(name = "follow_up_delay")
     private String followUpDelay;
     private String[] languages;
+    @Column(name = "reply_to")
+    private String replyTo;
     @Version
     private long version;
     @Column(name = "updated_at")
@@ -65,15 +67,21 @@ public class ClinicSettings {
         followUpDelay = details.followUpDelay() != null ? details.followUpDelay() : defaults.followUpDelay();
         languages = (details.languages() != null ? details.languages() : defaults.languages())
                 .stream().distinct().toArray(String[]::new);
+        replyTo = details.replyTo() == null || details.replyTo().isBlank() ? null : details.replyTo().strip();
         updatedAt = now;
     }
 
+    /**
+     * The version clients see: Hibernate counts a new row from 0, which is also the defaults' version, so a saved
+     * row is one more. The defaults answer ETag "0", the first save "1", and each If-Match compares with this.
+     */
     long version() {
-        return version;
+        return version + 1;
     }
 
     NotificationSettings view() {
         return new NotificationSettings(clinicName, List.of(reminderOffsets), new QuietHours(quietHoursStart, quietHoursEnd),
-                new CheckInTiming(checkInAt, checkInAfter), followUpDelay, List.of(languages), version, updatedAt);
+                new CheckInTiming(checkInAt, checkInAfter), followUpDelay, List.of(languages), version(), updatedAt,
+                replyTo);
     }
 }

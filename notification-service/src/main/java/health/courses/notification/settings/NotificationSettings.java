@@ -20,12 +20,14 @@ public record NotificationSettings(
         String followUpDelay,
         List<String> languages,
         @Schema(description = "Send it back in If-Match; 0 while the defaults apply") long version,
-        @Schema(description = "Absent while the defaults apply") OffsetDateTime updatedAt) {
+        @Schema(nullable = true, description = "Null while the defaults apply") OffsetDateTime updatedAt,
+        @Schema(nullable = true, description = "Reply-To of every mail and ORGANIZER of its calendar part; null: none")
+        String replyTo) {
 
     /** Until a clinic saves its own settings: the defaults of domain.md. */
     public static final NotificationSettings DEFAULTS = new NotificationSettings("Your clinic", List.of("PT24H", "PT2H"),
             new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)), CheckInTiming.DEFAULT, "PT24H",
-            Languages.SUPPORTED, 0, null);
+            Languages.SUPPORTED, 0, null, null);
 
     public List<Duration> offsets() {
         return reminderOffsets.stream().map(Duration::parse).distinct().toList();

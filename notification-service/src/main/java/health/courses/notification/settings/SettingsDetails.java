@@ -3,6 +3,7 @@ package health.courses.notification.settings;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,5 +34,9 @@ public record SettingsDetails(
 
         @Schema(description = "Languages the clinic writes to patients in", defaultValue = "[\"en\",\"de\"]")
         @Size(min = 1, max = 2)
-        List<@NotNull @Pattern(regexp = Languages.PATTERN, message = "must be one of: en, de") String> languages) {
+        List<@NotNull @Pattern(regexp = Languages.PATTERN, message = "must be one of: en, de") String> languages,
+
+        @Schema(description = "The clinic's own address: Reply-To of every mail and ORGANIZER of its calendar part; "
+                + "absent: replies go nowhere (the sender address takes none)", examples = "empfang@praxis-am-park.de")
+        @Email @Size(max = 254) String replyTo) {
 }

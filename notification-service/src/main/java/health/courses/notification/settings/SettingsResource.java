@@ -37,7 +37,7 @@ public class SettingsResource {
     private static final String SETTINGS_EXAMPLE = """
             {"clinicName":"Praxis am Park","reminderOffsets":["PT24H","PT2H"],"quietHours":{"from":"21:00","to":"08:00"},
              "checkIn":{"nextDayAt":"10:00"},"followUpDelay":"PT24H","languages":["en","de"],"version":3,
-             "updatedAt":"2027-03-20T09:15:00Z"}""";
+             "updatedAt":"2027-03-20T09:15:00Z","replyTo":"empfang@praxis-am-park.de"}""";
 
     private final SettingsService settings;
     private final CallerClinic clinic;
@@ -78,7 +78,7 @@ public class SettingsResource {
             @RequestBody(content = @Content(examples = @ExampleObject(name = "settings", value = """
                     {"clinicName":"Praxis am Park","reminderOffsets":["PT24H","PT2H"],
                      "quietHours":{"from":"21:00","to":"08:00"},"checkIn":{"nextDayAt":"10:00"},
-                     "followUpDelay":"PT24H","languages":["en","de"]}""")))
+                     "followUpDelay":"PT24H","languages":["en","de"],"replyTo":"empfang@praxis-am-park.de"}""")))
             @Valid @NotNull SettingsDetails details) {
         limits.clinicWrite(clinic.id());
         return settings.put(clinic.id(), details, IfMatch.version(ifMatch))

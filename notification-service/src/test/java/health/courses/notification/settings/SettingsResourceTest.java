@@ -36,20 +36,24 @@ class SettingsResourceTest {
     @Test
     void storesSettingsAndRefusesAStaleIfMatch() {
         Clinics clinic = Clinics.fresh();
+        // The defaults are version 0, the first save version 1: two different states never share an ETag.
         given().auth().oauth2(clinic.token("clinician")).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("""
                         {"clinicName":"Praxis am Park","reminderOffsets":["PT48H","PT3H"],
                          "quietHours":{"from":"22:00","to":"07:30"},"checkIn":{"after":"PT2H"},
                          "followUpDelay":"PT12H","languages":["de"]}""")
-                .put(PATH).then().statusCode(200).header("ETag", "\"0\"");
-        given().auth().oauth2(clinic.token("operator")).contentType(ContentType.JSON).header("If-Match", "\"0\"")
-                .body("{\"clinicName\":\"Praxis am Park\"}").put(PATH).then().statusCode(200).body("version", equalTo(1));
+                .put(PATH).then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
+        // The ETag last answered is accepted as If-Match.
+        given().auth().oauth2(clinic.token("operator")).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"clinicName\":\"Praxis am Park\"}").put(PATH).then().statusCode(200)
+                .header("ETag", "\"2\"").body("version", equalTo(2));
 
         given().auth().oauth2(clinic.token("booking")).get(PATH).then().statusCode(200)
+                .header("ETag", "\"2\"")
                 .body("clinicName", equalTo("Praxis am Park"))
                 .body("reminderOffsets", equalTo(List.of("PT24H", "PT2H")))
-                .body("version", equalTo(1));
-        given().auth().oauth2(clinic.token("clinician")).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("version", equalTo(2));
+        given().auth().oauth2(clinic.token("clinician")).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body("{\"clinicName\":\"Another name\"}").put(PATH)
                 .then().statusCode(412).body("type", equalTo("https://courses.health/problems/version-mismatch"));
     }

@@ -13,6 +13,6 @@ public record AuditEntry(
         @Schema(example = "course.booked") String action,
         @Schema(example = "course") String resourceType,
         UUID resourceId,
-        @Schema(description = "X-Request-Id of the request that made the change; null for changes caused by events",
+        @Schema(nullable = true, description = "X-Request-Id of the request that made the change; null for changes caused by events",
                 example = "3f1c2a9e-7b6d-4c1e-9a8f-2b3c4d5e6f70") String requestId) {
 }

@@ -6,5 +6,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ClosureList", description = "A page of closures by first day")
 public record ClosureList(
         List<ClosureView> items,
-        @Schema(description = "Pass as cursor for the next page; null on the last page") String nextCursor) {
+        @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last page") String nextCursor) {
 }

@@ -9,7 +9,7 @@ public record ClosureView(
         UUID id,
         @Schema(example = "2027-04-02") LocalDate from,
         @Schema(example = "2027-04-02") LocalDate to,
-        @Schema(example = "Good Friday") String reason,
+        @Schema(nullable = true, example = "Good Friday") String reason,
         @Schema(example = "1") int version) {
 
     static ClosureView of(Closure closure) {

@@ -192,6 +192,8 @@ public class CourseChanges {
             future.forEach(session -> {
                 session.status = SessionChange.CANCEL.target();
                 session.statusReason = COURSE_CANCELLED;
+                // RFC 5546: a calendar applies a STATUS:CANCELLED only with a higher SEQUENCE (contract 2).
+                session.sequence++;
                 session.touch();
             });
             course.status = CourseChange.CANCEL.target(course.status);

@@ -32,7 +32,14 @@ final class CourseEvents {
 
     record CourseScheduled(UUID clinicId, UUID courseId, UUID patientId, UUID practitionerId, UUID roomId,
             String zone, String status, int version, int sessionsPerWeek, int weeks, String recurrence,
-            int sessionCount, String firstSessionStart, String lastSessionEnd) {
+            int sessionCount, String firstSessionStart, String lastSessionEnd, List<BookedSession> sessions) {
+    }
+
+    /**
+     * One session of course.scheduled.v1: enough for a calendar of the whole course (notification-service's
+     * course-booked mail) before the session.scheduled.v1 events that follow have been read.
+     */
+    record BookedSession(UUID sessionId, int number, String start, String end, int sequence) {
     }
 
     record SessionScheduled(UUID clinicId, UUID courseId, UUID sessionId, UUID patientId, UUID practitionerId,
@@ -106,7 +113,10 @@ final class CourseEvents {
                         course.roomId, course.zone, course.status.word(), course.version, course.sessionsPerWeek,
                         course.weeks, course.recurrence, sessions.size(),
                         SessionView.format(sessions.get(0).startsAt.atZone(zone)),
-                        SessionView.format(sessions.get(sessions.size() - 1).endsAt.atZone(zone)))));
+                        SessionView.format(sessions.get(sessions.size() - 1).endsAt.atZone(zone)),
+                        sessions.stream().map(session -> new BookedSession(session.id, session.number,
+                                SessionView.format(session.startsAt.atZone(zone)),
+                                SessionView.format(session.endsAt.atZone(zone)), session.sequence)).toList())));
         for (Session session : sessions) {
             events.add(new OutgoingEvent(course.clinicId, AGGREGATE, course.id, SESSION_SCHEDULED,
                     session.id.toString(),

@@ -83,6 +83,8 @@ public class CourseHold {
                 .map(future -> {
                     future.forEach(session -> {
                         session.status = SessionChange.HOLD.target();
+                        // STATUS:TENTATIVE in the course's calendar: a change a calendar must see (RFC 5546).
+                        session.sequence++;
                         session.touch();
                     });
                     return future.stream().map(session -> session.id).toList();

@@ -39,7 +39,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/courses")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Courses")
+@Tag(name = "Courses", description = "Book a treatment course, read it, its calendar, and change it as a whole")
 public class CourseResource {
 
     private static final String ID = "id";

@@ -110,6 +110,8 @@ public class SessionChanges {
         return change(SessionChange.CANCEL, clinicId, sessionId, ifMatch, (locked, session) -> {
             Instant now = clock.now();
             session.status = SessionChange.CANCEL.target();
+            // RFC 5546: a calendar applies a STATUS:CANCELLED only with a higher SEQUENCE (contract 2).
+            session.sequence++;
             session.cancelledBy = request.by();
             String reason = request.by() + ":" + request.reason();
             touch(locked, session, reason);
@@ -134,6 +136,8 @@ public class SessionChanges {
             Instant now = requireStarted(locked, session, SessionChange.MISS);
             String reason = request == null ? NO_SHOW : ReasonCode.orDefault(request.reason(), NO_SHOW);
             session.status = SessionChange.MISS.target();
+            // Shown as STATUS:CANCELLED in the course's calendar: a status change a calendar must see.
+            session.sequence++;
             touch(locked, session, reason);
             return makeUp(locked, session, now).map(makeUp -> {
                 boolean finished = finishIfDone(locked, now);

@@ -6,5 +6,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "EvaluationList", description = "A page of a patient's evaluations, newest first")
 public record EvaluationList(
         List<EvaluationView> items,
-        @Schema(description = "Pass as cursor for the next page; null on the last page") String nextCursor) {
+        @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last page") String nextCursor) {
 }

@@ -6,6 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PractitionerList", description = "A page of practitioners by name")
 public record PractitionerList(
         List<PractitionerView> items,
-        @Schema(description = "Pass as cursor for the next page; null on the last page", example = "RHIuIFdlYmVy")
+        @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last page", example = "RHIuIFdlYmVy")
         String nextCursor) {
 }

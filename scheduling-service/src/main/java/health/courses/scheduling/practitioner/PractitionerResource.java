@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/practitioners")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Practitioners")
+@Tag(name = "Practitioners", description = "The clinic's practitioners, whom sessions are booked with")
 public class PractitionerResource {
 
     private final Practitioners practitioners;

@@ -21,7 +21,8 @@ public class HttpProblems {
         int status = e.getResponse().getStatus();
         Response.StatusType type = Status.fromStatusCode(status);
         String reason = type != null ? type.getReasonPhrase() : "HTTP " + status;
-        String cause = reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        // 500 is "internal" as AbuseProblems names it; notification-service derives every other cause the same way.
+        String cause = status == 500 ? "internal" : reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
         return Problem.of(cause, reason, status, status >= 500
                 ? "The service could not complete the request" : "The request was refused: " + reason)
                 .toResponse();

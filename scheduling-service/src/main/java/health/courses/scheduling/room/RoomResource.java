@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/rooms")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Rooms")
+@Tag(name = "Rooms", description = "The clinic's treatment rooms, where sessions take place")
 public class RoomResource {
 
     private final Rooms rooms;

@@ -12,7 +12,7 @@ public record AgendaEntry(
         @Schema(example = "2027-03-29T10:00:00+02:00") String start,
         @Schema(example = "2027-03-29T10:30:00+02:00") String end,
         @Schema(example = "scheduled") SessionStatus status,
-        @Schema(description = "iCalendar SEQUENCE; grows with every reschedule", example = "0") int sequence,
+        @Schema(description = "iCalendar SEQUENCE; raised by every change a calendar must see (reschedule, cancellation, hold, missed)", example = "0") int sequence,
         UUID practitionerId,
         UUID roomId) {
 

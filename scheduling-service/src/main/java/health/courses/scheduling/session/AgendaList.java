@@ -6,5 +6,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AgendaList", description = "A page of the agenda: sessions by start, then id")
 public record AgendaList(
         List<AgendaEntry> items,
-        @Schema(description = "Pass as cursor for the next page; null on the last page") String nextCursor) {
+        @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last page") String nextCursor) {
 }

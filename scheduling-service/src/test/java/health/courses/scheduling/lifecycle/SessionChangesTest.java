@@ -138,6 +138,7 @@ class SessionChangesTest {
         JsonPath after = course.view();
         assertEquals(13, after.getList("sessions").size());
         assertEquals("cancelled", after.getString("sessions[1].status"));
+        assertEquals(1, after.getInt("sessions[1].sequence"), "raised by the cancellation, so calendars apply it");
         for (int i = 0; i < 12; i++) {
             if (i != 1) {
                 assertEquals(before.getMap("sessions[" + i + "]"), after.getMap("sessions[" + i + "]"), "session " + (i + 1));
@@ -157,6 +158,7 @@ class SessionChangesTest {
         assertEquals(course.session(2), cancel.getString("sessionId"));
         assertEquals("patient:illness", cancel.getString("reason"));
         assertEquals("cancelled", cancel.getString("status"));
+        assertEquals(1, cancel.getInt("sequence"));
         JsonPath makeUp = LifecycleEvents.data(events.get(1));
         assertEquals(after.getString("sessions[12].id"), makeUp.getString("sessionId"));
         assertEquals(13, makeUp.getInt("number"));

@@ -44,7 +44,7 @@ class CourseEventsOnTheTopicTest {
     /** Exactly the contract's members: anything more could leak patient data onto the topic. */
     private static final List<String> COURSE_FIELDS = List.of("clinicId", "courseId", "patientId", "practitionerId",
             "roomId", "zone", "status", "version", "sessionsPerWeek", "weeks", "recurrence", "sessionCount",
-            "firstSessionStart", "lastSessionEnd");
+            "firstSessionStart", "lastSessionEnd", "sessions");
     private static final List<String> SESSION_FIELDS = List.of("clinicId", "courseId", "sessionId", "patientId",
             "practitionerId", "roomId", "number", "start", "end", "zone", "sequence", "status", "version");
 

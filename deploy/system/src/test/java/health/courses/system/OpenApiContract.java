@@ -66,7 +66,8 @@ final class OpenApiContract implements Filter {
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
         Optional<String> service = List.of(system.schedulingUrl(), system.notificationUrl()).stream()
                 .filter(url -> stripSlash(url).equals(origin)).findFirst();
-        String path = uri.getRawPath();
+        // decoded, as the server routes it (a FHIR client may send $book-course as %24book-course)
+        String path = uri.getPath();
         if (service.isEmpty() || UNDOCUMENTED.stream().anyMatch(path::startsWith)) {
             return response;
         }

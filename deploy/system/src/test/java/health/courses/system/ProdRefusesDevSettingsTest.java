@@ -114,6 +114,8 @@ class ProdRefusesDevSettingsTest {
         int closed = FreePorts.pick();
         Map<String, String> env = new HashMap<>();
         env.put("COURSES_JWT_ISSUER", issuer);
+        // as after production's migration step (the schema is there before a service starts)
+        env.put("COURSES_MIGRATE", "true");
         env.put("COURSES_JWT_PUBLIC_KEY_LOCATION", publicKey.toAbsolutePath().toString());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", jdbcUrl.substring("jdbc:".length()));

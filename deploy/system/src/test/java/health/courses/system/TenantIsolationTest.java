@@ -44,7 +44,9 @@ class TenantIsolationTest {
     private static final Map<String, String> PUBLIC = Map.of(
             "notification GET /check-in/{token}", "the patient's check-in page: the unguessable link token is the key",
             "notification POST /check-in/{token}", "the page's form answer, keyed by the same link token",
-            "notification POST /api/v1/check-ins/{token}", "the check-in answer as JSON, keyed by the same link token");
+            "notification POST /api/v1/check-ins/{token}", "the check-in answer as JSON, keyed by the same link token",
+            "notification GET /unsubscribe/{token}", "a mail's one-click unsubscribe page (RFC 8058): the signed link is the key",
+            "notification POST /unsubscribe/{token}", "the one-click unsubscribe itself, keyed by the same signed link");
 
     /** Public documents that describe the service and name nothing of any clinic: answered to anyone, leak-checked. */
     private static final Map<String, String> PUBLIC_DOCUMENTS = Map.of(

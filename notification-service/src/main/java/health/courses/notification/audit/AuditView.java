@@ -12,10 +12,11 @@ public record AuditView(long id, OffsetDateTime occurredAt, UUID clinicId, Strin
         @Schema(examples = "contact.updated") String action,
         @Schema(examples = "contact") String resourceType,
         String resourceId,
-        @Schema(description = "The X-Request-Id of the request that made the change") String requestId) {
+        @Schema(nullable = true, description = "The X-Request-Id of the request that made the change; null for a system action")
+        String requestId) {
 
     @Schema(name = "AuditPage")
     public record Page(List<AuditView> items,
-            @Schema(description = "Pass as ?cursor= for the next page; absent on the last page") String nextCursor) {
+            @Schema(nullable = true, description = "Pass as ?cursor= for the next page; null on the last page") String nextCursor) {
     }
 }

@@ -21,7 +21,8 @@ public record DeadLetterView(String id, String topic, int partition, long offset
         String originalPartition, String originalOffset, Map<String, String> headers, boolean payloadReadable,
         int payloadBytes,
         // Free-form: the redacted event as it was, whatever its type (the contract tests refused the fixed shape).
-        @Schema(type = SchemaType.OBJECT, nullable = true, additionalProperties = Schema.True.class) JsonNode payload,
+        @Schema(implementation = Object.class, type = SchemaType.OBJECT, nullable = true,
+                additionalProperties = Schema.True.class) JsonNode payload,
         OffsetDateTime replayedAt) {
 
     public record Page(List<DeadLetterView> items) {

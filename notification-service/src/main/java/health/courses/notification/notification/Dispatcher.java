@@ -1,5 +1,6 @@
 package health.courses.notification.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -69,6 +70,7 @@ public class Dispatcher {
     private final OutcomeRecorder recorder;
     private final SendTrace traces;
     private final Vertx vertx;
+    private final Clock clock;
     /** How long after a claim a send may still start and finish, with its result recorded, inside the lease. */
     private final Duration sendingWindow;
     /** One dispatch run per instance at a time; a wake-up during a run asks for one more run after it. */
@@ -78,7 +80,8 @@ public class Dispatcher {
 
     Dispatcher(Claims claims, ContactService contacts, SessionStateRepository sessions, @All List<Channel> channels,
             @All List<SendCheck> sendChecks, DispatchConfig config, MeterRegistry metrics, OutcomeRecorder recorder,
-            SendTrace traces, Vertx vertx) {
+            SendTrace traces, Vertx vertx, Clock clock) {
+        this.clock = clock;
         this.claims = claims;
         this.contacts = contacts;
         this.sessions = sessions;
@@ -109,7 +112,7 @@ public class Dispatcher {
     /** The consumer planned something that falls due before the next poll: do not wait for it. */
     void onEventApplied(@Observes CourseEventApplied applied) {
         // what falls due later is claimed by a poll at most one interval after its time, as before
-        if (applied.earliestDue().filter(due -> due.isBefore(OffsetDateTime.now().plus(config.pollInterval()))).isPresent()) {
+        if (applied.earliestDue().filter(due -> due.isBefore(OffsetDateTime.now(clock).plus(config.pollInterval()))).isPresent()) {
             wake();
         }
     }

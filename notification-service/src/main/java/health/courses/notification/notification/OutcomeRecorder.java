@@ -1,5 +1,6 @@
 package health.courses.notification.notification;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +28,11 @@ class OutcomeRecorder {
     private final Claims claims;
     private final MeterRegistry metrics;
     private final NotificationMetrics outcomes;
+    private final Clock clock;
 
     OutcomeRecorder(NotificationRepository notifications, Claims claims, MeterRegistry metrics,
-            NotificationMetrics outcomes) {
+            NotificationMetrics outcomes, Clock clock) {
+        this.clock = clock;
         this.notifications = notifications;
         this.claims = claims;
         this.metrics = metrics;
@@ -63,7 +66,7 @@ class OutcomeRecorder {
     }
 
     private void countSent(List<Notification> sent, Set<UUID> marked) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (Notification notification : sent) {
             attempted(notification, "sent");
             if (marked.contains(notification.id())) {

@@ -145,34 +145,75 @@ public class CourseEventsConsumer {
                 .collect().last().replaceWithVoid();
     }
 
-    /** The inbox rows of the whole batch in one statement, then the effects of the new events in record order. */
+    /**
+     * The inbox rows of the whole batch in one statement, then the effects of the new events in record order:
+     * consecutive events of one type that a single handler applies go to it as one run (see
+     * {@link CourseEventHandler#applyRun}).
+     */
     private Uni<Void> applyAll(List<Received> batch) {
         return inbox.acceptAll(batch.stream().map(received -> received.event().id()).toList(),
                 batch.stream().map(received -> received.event().type()).toList())
-                .chain(fresh -> Multi.createFrom().iterable(batch)
+                .chain(fresh -> Multi.createFrom().iterable(runsOf(newOnly(batch, fresh)))
                         // One after the other: they share the transaction's database session, and order matters.
-                        .onItem().transformToUniAndConcatenate(received -> applyIfFresh(received, fresh))
+                        .onItem().transformToUniAndConcatenate(this::applyRun)
                         .collect().last().replaceWithVoid());
     }
 
-    private Uni<Void> applyIfFresh(Received received, Set<UUID> fresh) {
-        CloudEvent event = received.event();
-        // removed, so an event twice in one batch is applied once
-        if (!fresh.remove(event.id())) {
-            LOG.debugf("Event %s (%s) was applied before; skipping the redelivery", event.id(), event.type());
-            return Uni.createFrom().voidItem();
+    /** The batch's events the inbox saw for the first time, each once, in record order. */
+    private static List<Received> newOnly(List<Received> batch, Set<UUID> fresh) {
+        List<Received> news = new ArrayList<>();
+        for (Received received : batch) {
+            // removed, so an event twice in one batch is applied once
+            if (fresh.remove(received.event().id())) {
+                news.add(received);
+            } else {
+                LOG.debugf("Event %s (%s) was applied before; skipping the redelivery", received.event().id(),
+                        received.event().type());
+            }
         }
-        List<CourseEventHandler> applying = handlers.getOrDefault(event.type(), List.of());
-        Span span = traces.consuming(traceparentOf(received.record()), event.type());
-        logApplying(event, span, applying.isEmpty());
-        SendTrace.applying(span);
+        return news;
+    }
+
+    private List<List<Received>> runsOf(List<Received> events) {
+        List<List<Received>> runs = new ArrayList<>();
+        for (Received received : events) {
+            List<Received> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            String type = received.event().type();
+            if (last != null && last.get(0).event().type().equals(type)
+                    && handlers.getOrDefault(type, List.of()).size() == 1) {
+                last.add(received);
+            } else {
+                runs.add(new ArrayList<>(List.of(received)));
+            }
+        }
+        return runs;
+    }
+
+    private Uni<Void> applyRun(List<Received> run) {
+        String type = run.get(0).event().type();
+        List<CourseEventHandler> applying = handlers.getOrDefault(type, List.of());
+        List<CourseEventHandler.Applying> traced = new ArrayList<>();
+        for (Received received : run) {
+            Span span = traces.consuming(traceparentOf(received.record()), type);
+            logApplying(received.event(), span, applying.isEmpty());
+            traced.add(new CourseEventHandler.Applying(received.event(), span));
+        }
         Uni<Void> effects = Uni.createFrom().voidItem();
-        for (CourseEventHandler handler : applying) {
-            effects = effects.chain(() -> handler.apply(event));
+        if (applying.size() == 1) {
+            effects = applying.get(0).applyRun(traced);
+        } else {
+            for (CourseEventHandler.Applying event : traced) {
+                for (CourseEventHandler handler : applying) {
+                    effects = effects.chain(() -> {
+                        SendTrace.applying(event.span());
+                        return handler.apply(event.event());
+                    });
+                }
+            }
         }
         return effects.onTermination().invoke(() -> {
             SendTrace.applying(null);
-            span.end();
+            traced.forEach(event -> event.span().end());
         });
     }
 

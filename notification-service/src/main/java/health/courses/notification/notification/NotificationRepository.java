@@ -1,7 +1,9 @@
 package health.courses.notification.notification;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,35 +26,28 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     }
 
     /**
-     * The payload parameter is cast to text first: a parameter cast straight to jsonb is typed jsonb, and the
-     * driver would then store the Java string as one JSON string instead of the object it spells.
+     * Plans notifications in one statement: the rows travel as one JSON array parameter, so the
+     * statement's text is the same whatever their number and is prepared once per connection. Answers the
+     * idempotency keys that were new (a key planned before, or twice in {@code rows}, is kept once).
      */
-    Uni<Boolean> plan(UUID id, PlannedNotification planned, String payload, String traceparent) {
-        return getSession().chain(session -> session.createNativeQuery("""
+    Uni<Set<String>> planAll(String rows) {
+        return getSession().chain(session -> session.<String> createNativeQuery("""
                 insert into notification (id, clinic_id, patient_id, course_id, session_id, session_version, kind,
                                           channel, due_at, status, next_attempt_at, idempotency_key, payload,
                                           status_reason, skipped_at, traceparent)
-                values (:id, :clinicId, :patientId, :courseId, :sessionId, :sessionVersion, :kind, :channel, :dueAt,
-                        case when cast(:skipReason as text) is null then 'planned' else 'skipped' end, :dueAt,
-                        :idempotencyKey, cast(cast(:payload as text) as jsonb), cast(:skipReason as text),
-                        case when cast(:skipReason as text) is null then null else now() end,
-                        cast(:traceparent as text))
-                on conflict (idempotency_key) do nothing""")
-                .setParameter("id", id)
-                .setParameter("clinicId", planned.clinicId())
-                .setParameter("patientId", planned.patientId())
-                .setParameter("courseId", planned.courseId())
-                .setParameter("sessionId", planned.sessionId().orElse(null))
-                .setParameter("sessionVersion", planned.sessionVersion().orElse(null))
-                .setParameter("kind", planned.kind())
-                .setParameter("channel", planned.channel())
-                .setParameter("dueAt", planned.dueAt())
-                .setParameter("idempotencyKey", planned.idempotencyKey())
-                .setParameter("payload", payload)
-                .setParameter("skipReason", planned.skipReason().orElse(null))
-                .setParameter("traceparent", traceparent)
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
+                select p.id, p.clinic_id, p.patient_id, p.course_id, p.session_id, p.session_version, p.kind,
+                       p.channel, p.due_at, case when p.skip_reason is null then 'planned' else 'skipped' end,
+                       p.due_at, p.idempotency_key, p.payload, p.skip_reason,
+                       case when p.skip_reason is null then null else now() end, p.traceparent
+                  from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                       as p (id uuid, clinic_id uuid, patient_id uuid, course_id uuid, session_id uuid,
+                             session_version bigint, kind text, channel text, due_at timestamptz,
+                             idempotency_key text, payload jsonb, skip_reason text, traceparent text)
+                on conflict (idempotency_key) do nothing
+                returning idempotency_key""", String.class)
+                .setParameter("rows", rows)
+                .getResultList())
+                .map(HashSet::new);
     }
 
     /**

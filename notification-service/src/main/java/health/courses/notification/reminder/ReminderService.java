@@ -24,7 +24,6 @@ import health.courses.notification.notification.PlannedNotification;
 import health.courses.notification.session.SessionState;
 import health.courses.notification.settings.NotificationSettings;
 import health.courses.notification.settings.SettingsService;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -52,10 +51,15 @@ public class ReminderService {
      * redelivered event plans nothing new while a reschedule (new version) or a resume (new generation) does.
      */
     public Uni<Void> planReminders(SessionState session) {
+        return remindersFor(session).chain(this::planAll);
+    }
+
+    /** {@link #planReminders}'s plan, not yet written: several sessions' plans can then go in one statement. */
+    public Uni<List<PlannedNotification>> remindersFor(SessionState session) {
         if (!session.stillWants(session.version())) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
-        return context(session.clinicId(), session.patientId()).chain(context -> {
+        return context(session.clinicId(), session.patientId()).map(context -> {
             Instant now = Instant.now();
             ZoneId zone = context.contact().map(ContactPreferences::zone).orElse(ZoneId.of(session.zone()));
             var quiet = context.contact().flatMap(ContactPreferences::quietHours).orElse(context.settings().quietHours());
@@ -79,7 +83,7 @@ public class ReminderService {
                             letter, skip));
                 }
             }
-            return planAll(plan);
+            return plan;
         });
     }
 
@@ -117,9 +121,7 @@ public class ReminderService {
     }
 
     private Uni<Void> planAll(List<PlannedNotification> plan) {
-        // One after the other: they share the consumer's database session.
-        return Multi.createFrom().iterable(plan).onItem().transformToUniAndConcatenate(planner::plan)
-                .collect().last().replaceWithVoid();
+        return planner.planAll(plan).replaceWithVoid();
     }
 
     private Uni<Context> context(UUID clinicId, UUID patientId) {

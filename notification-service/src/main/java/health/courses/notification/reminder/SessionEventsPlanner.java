@@ -1,7 +1,11 @@
 package health.courses.notification.reminder;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +14,8 @@ import org.jboss.logging.Logger;
 import health.courses.notification.events.CloudEvent;
 import health.courses.notification.events.CourseEventHandler;
 import health.courses.notification.events.EventData;
+import health.courses.notification.notification.NotificationPlanner;
+import health.courses.notification.notification.SendTrace;
 import health.courses.notification.session.SessionEvent;
 import health.courses.notification.session.SessionState;
 import health.courses.notification.session.SessionStateRepository;
@@ -29,11 +35,14 @@ public class SessionEventsPlanner implements CourseEventHandler {
     private final EventData data;
     private final SessionStateRepository sessions;
     private final ReminderService reminders;
+    private final NotificationPlanner planner;
 
-    SessionEventsPlanner(EventData data, SessionStateRepository sessions, ReminderService reminders) {
+    SessionEventsPlanner(EventData data, SessionStateRepository sessions, ReminderService reminders,
+            NotificationPlanner planner) {
         this.data = data;
         this.sessions = sessions;
         this.reminders = reminders;
+        this.planner = planner;
     }
 
     @Override
@@ -56,6 +65,52 @@ public class SessionEventsPlanner implements CourseEventHandler {
                     : reminders.withdrawReminders(List.of(session.sessionId()), reasonOf(event.type()));
             return withdrawn.chain(() -> react(event.type(), current, session));
         });
+    }
+
+    /**
+     * A run of {@code session.scheduled.v1} (a booking's sessions, a consumed backlog) in four statements whatever
+     * its length: one upsert of every session, one withdrawal for those we knew, one insert of every reminder (the
+     * settings and preferences come from the batch's reads). Other types, and a run naming a session twice, go one
+     * event at a time.
+     */
+    @Override
+    public Uni<Void> applyRun(List<Applying> run) {
+        if (run.size() < 2 || !SessionEvent.SCHEDULED.equals(run.get(0).event().type())) {
+            return CourseEventHandler.super.applyRun(run);
+        }
+        List<SessionEvent> events = run.stream().map(applying -> data.read(applying.event(), SessionEvent.class))
+                .toList();
+        if (events.stream().map(SessionEvent::sessionId).distinct().count() < events.size()) {
+            return CourseEventHandler.super.applyRun(run);
+        }
+        return sessions.applyAllIfNewer(events, SessionState.SCHEDULED).chain(applied -> {
+            List<UUID> known = applied.values().stream().filter(written -> !written.created())
+                    .map(written -> written.state().sessionId()).toList();
+            Uni<?> withdrawn = known.isEmpty() ? Uni.createFrom().voidItem()
+                    : reminders.withdrawReminders(known, reasonOf(SessionEvent.SCHEDULED));
+            return withdrawn.chain(() -> plansOf(run, events, applied)).chain(planner::planTraced).replaceWithVoid();
+        });
+    }
+
+    /** Each applied session's reminders, carrying the trace of the event that scheduled it. */
+    private Uni<List<NotificationPlanner.Traced>> plansOf(List<Applying> run, List<SessionEvent> events,
+            Map<UUID, SessionStateRepository.Applied> applied) {
+        List<NotificationPlanner.Traced> plan = new ArrayList<>();
+        Uni<Void> planned = Uni.createFrom().voidItem();
+        for (int i = 0; i < events.size(); i++) {
+            SessionStateRepository.Applied written = applied.get(events.get(i).sessionId());
+            if (written == null) {
+                LOG.debugf("Session %s version %d is not newer than ours; %s ignored", events.get(i).sessionId(),
+                        events.get(i).version(), SessionEvent.SCHEDULED);
+                continue;
+            }
+            Optional<String> traceparent = SendTrace.traceparentOf(run.get(i).span());
+            // one after the other: the batch's reads share the transaction's database session
+            planned = planned.chain(() -> reminders.remindersFor(written.state()).invoke(reminderPlan -> reminderPlan
+                    .forEach(reminder -> plan.add(new NotificationPlanner.Traced(reminder, traceparent)))))
+                    .replaceWithVoid();
+        }
+        return planned.replaceWith(plan);
     }
 
     private Uni<Void> react(String type, SessionState current, SessionEvent session) {

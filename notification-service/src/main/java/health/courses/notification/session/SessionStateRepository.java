@@ -1,10 +1,17 @@
 package health.courses.notification.session;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -47,6 +54,56 @@ public class SessionStateRepository implements PanacheRepositoryBase<SessionStat
                 .map(rows -> rows.stream().findFirst().map(row -> new Applied(
                         SessionState.written(event, status, (Boolean) row[0], ((Number) row[1]).intValue()),
                         (Boolean) row[2])));
+    }
+
+    /**
+     * {@link #applyIfNewer} for sessions of one status in one statement (the sessions must be distinct: a row is
+     * upserted once per statement). The events travel as one JSON array parameter, so the statement's text is the
+     * same whatever their number. Answers what was written, by session.
+     */
+    public Uni<Map<UUID, Applied>> applyAllIfNewer(List<SessionEvent> events, String status) {
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        for (SessionEvent event : events) {
+            rows.addObject()
+                    .put("session_id", event.sessionId().toString())
+                    .put("clinic_id", event.clinicId().toString())
+                    .put("course_id", event.courseId().toString())
+                    .put("patient_id", event.patientId().toString())
+                    .put("starts_at", event.start().toString())
+                    .put("ends_at", event.end().toString())
+                    .put("zone", event.zone())
+                    .put("sequence", event.sequence())
+                    .put("version", event.version());
+        }
+        Map<UUID, SessionEvent> bySession = events.stream()
+                .collect(Collectors.toMap(SessionEvent::sessionId, Function.identity()));
+        return getSession().chain(session -> session.<Object[]> createNativeQuery("""
+                insert into session_state (session_id, clinic_id, course_id, patient_id, starts_at, ends_at, zone,
+                                           sequence, status, version)
+                select e.session_id, e.clinic_id, e.course_id, e.patient_id, e.starts_at, e.ends_at, e.zone,
+                       e.sequence, :status, e.version
+                  from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                       as e (session_id uuid, clinic_id uuid, course_id uuid, patient_id uuid, starts_at timestamptz,
+                             ends_at timestamptz, zone text, sequence integer, version bigint)
+                on conflict (session_id) do update
+                   set starts_at = excluded.starts_at, ends_at = excluded.ends_at, zone = excluded.zone,
+                       sequence = excluded.sequence, status = excluded.status, version = excluded.version,
+                       updated_at = now()
+                 where session_state.version < excluded.version
+                   and session_state.clinic_id = excluded.clinic_id
+                returning session_id, held, plan_generation, (xmax = 0) as inserted""", Object[].class)
+                .setParameter("rows", rows.toString())
+                .setParameter("status", status)
+                .getResultList())
+                .map(written -> {
+                    Map<UUID, Applied> applied = new HashMap<>();
+                    for (Object[] row : written) {
+                        UUID sessionId = (UUID) row[0];
+                        applied.put(sessionId, new Applied(SessionState.written(bySession.get(sessionId), status,
+                                (Boolean) row[1], ((Number) row[2]).intValue()), (Boolean) row[3]));
+                    }
+                    return applied;
+                });
     }
 
     /** @param created the session was not known before (no reminders of it can exist yet) */

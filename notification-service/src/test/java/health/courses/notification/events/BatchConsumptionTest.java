@@ -130,6 +130,40 @@ class BatchConsumptionTest {
         assertThat(planningTransactions, equalTo(transactions));
     }
 
+    /**
+     * A run of session.scheduled.v1 goes in a few statements: a session we knew at an older version is withdrawn
+     * and planned again, one we knew at the same version (a new event id, nothing new) is left as it was.
+     */
+    @Test
+    void aRunOfScheduledSessionsReplansOnlyWhatIsNewer() {
+        Session course = Session.random(CLINIC);
+        Session moved = course.another();
+        Session repeated = course.another();
+        publish(List.of(SessionEvents.scheduled(moved, NEXT_MONTH, 1), SessionEvents.scheduled(repeated, NEXT_MONTH, 1)));
+        await().atMost(PATIENCE).until(() -> planned(course), count -> count == 2 * 2);
+
+        Session added = course.another();
+        publish(List.of(SessionEvents.scheduled(moved, NEXT_MONTH.plusDays(2), 2),
+                SessionEvents.scheduled(repeated, NEXT_MONTH.plusDays(5), 1),
+                SessionEvents.scheduled(added, NEXT_MONTH.plusDays(3), 1)));
+        await().atMost(PATIENCE).until(() -> TestStack.query("select 1 from session_state where session_id = ?",
+                added.sessionId()), rows -> rows.size() == 1);
+
+        assertThat(reminders(moved, "withdrawn"), equalTo(2L));
+        assertThat(reminders(moved, "planned"), equalTo(2L));
+        assertThat(reminders(repeated, "planned"), equalTo(2L));
+        assertThat(reminders(repeated, "withdrawn"), equalTo(0L));
+        assertThat(reminders(added, "planned"), equalTo(2L));
+        // the repeated event, not newer, changed nothing: the session keeps its first start
+        assertThat(TestStack.query("select 1 from session_state where session_id = ? and starts_at = ?",
+                repeated.sessionId(), NEXT_MONTH), hasSize(1));
+    }
+
+    private static long reminders(Session session, String status) {
+        return (Long) TestStack.query("select count(*) as n from notification where session_id = ? and status = ?",
+                session.sessionId(), status).get(0).get("n");
+    }
+
     private static long planned(Session course) {
         return (Long) TestStack.query("select count(*) as n from notification where course_id = ? and kind = 'session-reminder'",
                 course.courseId()).get(0).get("n");

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import health.courses.notification.audit.AuditLog;
 
 import health.courses.notification.problem.PreconditionFailed;
+import io.quarkus.cache.CacheInvalidate;
+import io.quarkus.cache.CacheKey;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +39,8 @@ public class SettingsService {
 
     /** @param expectedVersion the version an {@code If-Match} named; the defaults count as version 0 */
     @WithTransaction
-    public Uni<NotificationSettings> put(UUID clinicId, SettingsDetails details, OptionalLong expectedVersion) {
+    @CacheInvalidate(cacheName = ClinicAddresses.CACHE)
+    public Uni<NotificationSettings> put(@CacheKey UUID clinicId, SettingsDetails details, OptionalLong expectedVersion) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return settings.findById(clinicId).chain(existing -> {
             long current = existing == null ? 0 : existing.version();

@@ -215,13 +215,8 @@ public class Dispatcher {
             List<ContactKey> keys = claimed.stream()
                     .map(notification -> new ContactKey(notification.clinicId(), notification.patientId()))
                     .distinct().toList();
-            Uni<Map<UUID, SessionState>> sessionStates = sessionIds.isEmpty() ? Uni.createFrom().item(Map.of())
-                    : Panache.withSession(() -> sessions.list("sessionId in ?1", sessionIds))
-                            .map(found -> found.stream()
-                                    .collect(Collectors.toMap(SessionState::sessionId, Function.identity())));
-            // One after the other: both use this context's Hibernate session.
-            return sessionStates.chain(states -> contacts.contactsOnFile(keys)
-                    .map(onFile -> new Batch(claimed, states, onFile)));
+            return Uni.combine().all().unis(sessions.currentOf(sessionIds), contacts.contactsOnFile(keys))
+                    .with((states, onFile) -> new Batch(claimed, states, onFile));
         }
 
         private void start(Batch batch) {

@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.vertx.mutiny.sqlclient.Row;
+
 /**
  * A session as the latest event told it. Written only by the guarded statements in {@link SessionStateRepository}
  * (an older version never overwrites a newer one); read when planning and again before each reminder is sent.
@@ -60,6 +62,24 @@ public class SessionState {
         state.version = event.version();
         state.held = held;
         state.planGeneration = planGeneration;
+        return state;
+    }
+
+    /** The row as the dispatcher reads it straight from the database, without a Hibernate session. */
+    public static SessionState read(Row row) {
+        SessionState state = new SessionState();
+        state.sessionId = row.getUUID("session_id");
+        state.clinicId = row.getUUID("clinic_id");
+        state.courseId = row.getUUID("course_id");
+        state.patientId = row.getUUID("patient_id");
+        state.startsAt = row.getOffsetDateTime("starts_at");
+        state.endsAt = row.getOffsetDateTime("ends_at");
+        state.zone = row.getString("zone");
+        state.sequence = row.getInteger("sequence");
+        state.status = row.getString("status");
+        state.version = row.getLong("version");
+        state.held = row.getBoolean("held");
+        state.planGeneration = row.getInteger("plan_generation");
         return state;
     }
 

@@ -52,9 +52,12 @@ class LocalRunFollowsItsParentTest {
         await().atMost(STARTED_WITHIN).until(() -> Files.readString(output).contains("idle: started"));
         assertTrue(service.isAlive(), "the service stand-in runs while the process it follows runs");
 
+        long killed = System.nanoTime();
         runStandIn.destroyForcibly();
 
         await().atMost(GONE_WITHIN).until(() -> !service.isAlive());
+        System.out.printf("follow-parent agent: the JVM stopped %d ms after the process it follows was killed%n",
+                Duration.ofNanos(System.nanoTime() - killed).toMillis());
         String said = Files.readString(output);
         assertEquals(FollowParent.EXIT_CODE, service.exitValue(), said);
         assertTrue(said.contains(IdleUntilStopped.STOPPED), "stopped through its shutdown hooks: " + said);
@@ -84,11 +87,14 @@ class LocalRunFollowsItsParentTest {
         assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "PostgreSQL runs");
         assertTrue(ports.values().stream().noneMatch(FreePorts::isFree), "the stack holds its ports: " + ports);
 
+        long terminated = System.nanoTime();
         maven.destroy();
 
         await().atMost(GONE_WITHIN).until(() -> !localRun.isAlive()
                 && ProcessHandle.of(postmaster).map(process -> !process.isAlive()).orElse(true)
                 && ports.values().stream().allMatch(FreePorts::isFree));
+        System.out.printf("local run: run, PostgreSQL and ports gone %d ms after the SIGTERM to its parent%n",
+                Duration.ofNanos(System.nanoTime() - terminated).toMillis());
         String said = read(output);
         assertTrue(said.contains("local run stopped"), "the run stopped through its shutdown report:\n" + said);
         Map<String, Integer> stillTaken = ports.entrySet().stream().filter(port -> !FreePorts.isFree(port.getValue()))

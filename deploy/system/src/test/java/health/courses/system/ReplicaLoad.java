@@ -27,8 +27,8 @@ final class ReplicaLoad implements AutoCloseable {
 
     enum Cancel { NONE, DONE, UNKNOWN }
 
-    /** A booking answered 201, where it was made, and what became of its first session. */
-    record Course(ClinicApi.Booked booked, String email, Cancel cancel) {
+    /** A booking answered 201, when its client began it (System.nanoTime), and what became of its first session. */
+    record Course(ClinicApi.Booked booked, long begunNanos, String email, Cancel cancel) {
 
         String firstSession() {
             return booked.sessionIds().get(0);
@@ -76,6 +76,7 @@ final class ReplicaLoad implements AutoCloseable {
 
     private void bookOne(int client) {
         attempts.incrementAndGet();
+        long begun = System.nanoTime();
         int scheduler = client % schedulers.size();
         ClinicApi api = new ClinicApi(schedulers.get(scheduler), token);
         try {
@@ -94,7 +95,7 @@ final class ReplicaLoad implements AutoCloseable {
             if (booked.incrementAndGet() % cancelEvery == 0) {
                 cancel = cancel(schedulers.get((scheduler + 1) % schedulers.size()).get(), course.sessionIds().get(0));
             }
-            courses.add(new Course(course, email, cancel));
+            courses.add(new Course(course, begun, email, cancel));
         } catch (IOException | RuntimeException e) {
             failures.add(e.toString());
         } catch (InterruptedException e) {

@@ -35,6 +35,7 @@ final class ReplicaLoad implements AutoCloseable {
         }
     }
 
+    private static final Duration RETRY_AFTER = Duration.ofMillis(500);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<Supplier<String>> schedulers;
@@ -98,6 +99,16 @@ final class ReplicaLoad implements AutoCloseable {
             courses.add(new Course(course, begun, email, cancel));
         } catch (IOException | RuntimeException e) {
             failures.add(e.toString());
+            pauseAfterFailure();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A killed replica refuses connections at once: its clients wait a little instead of spinning meanwhile. */
+    private static void pauseAfterFailure() {
+        try {
+            Thread.sleep(RETRY_AFTER.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,13 +58,14 @@ class ReplicasTest {
     /** Bookings the restarted scheduler must confirm before the reminder phase: it takes part again. */
     private static final int BOOKED_BY_THE_RESTARTED = 2;
     /**
-     * Every course's first session starts next Monday at 10:00 (ClinicApi). After the restart the clinic's one reminder
-     * offset is set so that the first session of every course booked from then on has its reminders due this long
-     * after; the load stops {@link #PLANNING_TIME} before, so each is planned in time (one planned after its due moment
-     * would be skipped as past due), with at least {@link #REMINDER_COURSES} courses booked in the phase.
+     * Every course's first session starts next Monday at 10:00 (ClinicApi). Once the load through the kill is over and
+     * notification-service has applied all of it, the clinic's one reminder offset is set so that the first session of
+     * every course booked from then on has its reminders due this long after; that second load stops
+     * {@link #PLANNING_TIME} before, so each is planned in time (one planned after its due moment would be skipped as
+     * past due), with at least {@link #REMINDER_COURSES} courses booked in the phase.
      */
-    private static final Duration REMINDERS_DUE_IN = Duration.ofSeconds(30);
-    private static final Duration PLANNING_TIME = Duration.ofSeconds(12);
+    private static final Duration REMINDERS_DUE_IN = Duration.ofSeconds(40);
+    private static final Duration PLANNING_TIME = Duration.ofSeconds(20);
     private static final int REMINDER_COURSES = 8;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
@@ -92,15 +94,13 @@ class ReplicasTest {
             AtomicReference<ServiceProcess> notificationB) throws Exception {
         String clinic = UUID.randomUUID().toString();
         String token = system.token(clinic, "booking", "clinician");
+        List<Supplier<String>> schedulers = List.of(system::schedulingUrl, () -> schedulingB.get().baseUrl());
+        List<Supplier<String>> notifications = List.of(system::notificationUrl, () -> notificationB.get().baseUrl());
         List<ReplicaLoad.Course> courses;
-        Instant due;
-        long remindersFrom;
         Map<String, Long> phases = new HashMap<>();
         try (ConsumerGroupWatch group = new ConsumerGroupWatch(system.kafkaBootstrapServers(), "notification-service")) {
             long loadStarted = System.nanoTime();
-            ReplicaLoad load = ReplicaLoad.start(List.of(system::schedulingUrl, () -> schedulingB.get().baseUrl()),
-                    List.of(system::notificationUrl, () -> notificationB.get().baseUrl()), token, CLIENTS, PAUSE,
-                    CANCEL_EVERY);
+            ReplicaLoad load = ReplicaLoad.start(schedulers, notifications, token, CLIENTS, PAUSE, CANCEL_EVERY);
             try {
                 await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
                         .until(() -> load.booked() >= BOOKED_BEFORE_KILL);
@@ -116,48 +116,60 @@ class ReplicasTest {
                 phases.put("restarted", group.nowMs());
                 await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
                         .until(() -> load.bookedVia(1) >= bookedByBBefore + BOOKED_BY_THE_RESTARTED);
-
-                // The reminder phase: from now on every course's first session has its reminders due at one moment.
-                due = Instant.now().plus(REMINDERS_DUE_IN).truncatedTo(ChronoUnit.SECONDS);
-                Instant firstSession = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-                        .atTime(LocalTime.of(10, 0)).atZone(BERLIN).toInstant();
-                put(system.notificationUrl() + "/api/v1/notification-settings", system.token(clinic, "clinician"), """
-                        {"clinicName":"Replica clinic","reminderOffsets":["%s"],"quietHours":{"from":"00:00","to":"00:00"}}"""
-                        .formatted(Duration.between(due, firstSession)));
-                long settingsAt = System.nanoTime();
-                remindersFrom = settingsAt;
-                Duration bookFor = Duration.between(Instant.now(), due.minus(PLANNING_TIME));
-                try {
-                    await().atMost(bookFor.isNegative() ? Duration.ZERO : bookFor).pollInterval(Duration.ofMillis(50))
-                            .until(() -> load.courses().stream().filter(course -> course.begunNanos() > settingsAt)
-                                    .count() >= REMINDER_COURSES);
-                } catch (ConditionTimeoutException slowMachine) {
-                    // fewer courses in the reminder phase than hoped: what was booked in time is still checked
-                }
             } finally {
                 load.close();
-                long loadMs = since(loadStarted);
                 courses = load.courses();
-                System.out.printf("replicas: %d attempts, %d courses booked (%d through the restarted scheduler), "
-                        + "%d cut off by the kill; %.1f bookings/s over %d ms (each: patient, evaluation, contact, "
-                        + "practitioner, room, course of 12 sessions)%n", load.attempts(), courses.size(),
-                        load.bookedVia(1), load.failures().size(), courses.size() * 1000.0 / loadMs, loadMs);
+                report("load through the kill", load, loadStarted);
             }
-            try (Outbox outbox = new Outbox(system.jdbcUrl())) {
-                outbox.awaitEmpty(PATIENCE);
-            }
-            try (CourseEventLog log = new CourseEventLog(system.kafkaBootstrapServers())) {
-                checkTopicAndInbox(system, courses, log);
-            }
+            checkTopicAndInbox(system, courses);
             System.out.printf("replicas: consumer group notification-service: kill at %d ms, restarted replica ready "
                     + "at %d ms; rebalance pauses (not Stable) %s ms; changes: %s%n", phases.get("kill"),
                     phases.get("restarted"), group.rebalancePauses(), group.describe());
         }
-        long from = remindersFrom;
-        List<ReplicaLoad.Course> withReminders = courses.stream().filter(course -> course.begunNanos() > from).toList();
+
+        // The reminder phase, with notification-service caught up (every event above is in its inbox): the first
+        // session of every course booked from now on has its reminders due at one moment, soon.
+        Instant due = Instant.now().plus(REMINDERS_DUE_IN).truncatedTo(ChronoUnit.SECONDS);
+        Instant firstSession = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+                .atTime(LocalTime.of(10, 0)).atZone(BERLIN).toInstant();
+        put(system.notificationUrl() + "/api/v1/notification-settings", system.token(clinic, "clinician"), """
+                {"clinicName":"Replica clinic","reminderOffsets":["%s"],"quietHours":{"from":"00:00","to":"00:00"}}"""
+                .formatted(Duration.between(due, firstSession)));
+        long remindersStarted = System.nanoTime();
+        ReplicaLoad reminderLoad = ReplicaLoad.start(schedulers, notifications, token, CLIENTS, PAUSE, CANCEL_EVERY);
+        List<ReplicaLoad.Course> withReminders;
+        try {
+            Duration bookFor = Duration.between(Instant.now(), due.minus(PLANNING_TIME));
+            await().atMost(bookFor.isNegative() ? Duration.ZERO : bookFor).pollInterval(Duration.ofMillis(50))
+                    .until(() -> reminderLoad.courses().size() >= REMINDER_COURSES);
+        } catch (ConditionTimeoutException slowMachine) {
+            // fewer courses in the reminder phase than hoped: what was booked in time is still checked
+        } finally {
+            reminderLoad.close();
+            withReminders = reminderLoad.courses();
+            report("reminder phase", reminderLoad, remindersStarted);
+        }
         assertTrue(withReminders.stream().anyMatch(course -> course.cancel() == ReplicaLoad.Cancel.NONE),
                 "no course booked in the reminder phase: nothing to prove about reminders");
+        checkTopicAndInbox(system, withReminders);
         checkReminders(system, clinic, withReminders, due);
+    }
+
+    private static void report(String phase, ReplicaLoad load, long started) {
+        long ms = since(started);
+        System.out.printf("replicas: %s: %d attempts, %d courses booked (%d through the second scheduler), %d requests "
+                + "failed (killed replica); %.1f bookings/s over %d ms (each: patient, evaluation, contact, practitioner, "
+                + "room, course of 12 sessions, every %dth a cancel)%n", phase, load.attempts(), load.courses().size(),
+                load.bookedVia(1), load.failures().size(), load.courses().size() * 1000.0 / ms, ms, CANCEL_EVERY);
+    }
+
+    private static void checkTopicAndInbox(SystemUnderTest system, List<ReplicaLoad.Course> courses) {
+        try (Outbox outbox = new Outbox(system.jdbcUrl())) {
+            outbox.awaitEmpty(PATIENCE);
+        }
+        try (CourseEventLog log = new CourseEventLog(system.kafkaBootstrapServers())) {
+            checkTopicAndInbox(system, courses, log);
+        }
     }
 
     private static void checkTopicAndInbox(SystemUnderTest system, List<ReplicaLoad.Course> courses,

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./mvnw -Prun}: the whole system on this machine with data kept under {@code .local/}. Ctrl-C stops
- * everything it started.
+ * everything it started, and so does the end of the process that started the run (Maven, stopped by an IDE, {@code
+ * timeout} or a CI runner with a SIGTERM to it alone): the run follows its parent and each service follows the run
+ * ({@link FollowParent}).
  */
 public final class LocalRun {
 
@@ -55,6 +57,7 @@ public final class LocalRun {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(run::stopAll, "local-run-stop"));
+        ProcessHandle.current().parent().ifPresent(parent -> FollowParent.follow(parent.pid(), "local run"));
         try {
             run.start(launched);
         } catch (RuntimeException e) {
@@ -128,10 +131,13 @@ public final class LocalRun {
     }
 
     private ServiceSpec spec(String name, String module, int port, Map<String, String> config) {
-        return new ServiceSpec(name, ServiceSpec.jarOf(settings.root(), module), port, config, SERVICE_JVM_OPTIONS, null);
+        List<String> options = new ArrayList<>(SERVICE_JVM_OPTIONS);
+        // the service ends when this run ends, however it ends (a SIGKILL leaves no shutdown hook to stop it)
+        options.add(FollowParent.agentOption());
+        return new ServiceSpec(name, ServiceSpec.jarOf(settings.root(), module), port, config, options, null);
     }
 
-    /** Runs in the shutdown hook: Ctrl-C, SIGTERM from Maven, or a failed start. */
+    /** Runs in the shutdown hook: Ctrl-C, SIGTERM to the run, the end of the process that started it, or a failed start. */
     private void stopAll() {
         LOG.info("local run: stopping...");
         services.parallelStream().forEach(ServiceProcess::stop);

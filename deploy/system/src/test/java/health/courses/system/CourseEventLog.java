@@ -81,6 +81,23 @@ final class CourseEventLog implements AutoCloseable {
         return problems;
     }
 
+    /** One course's events as read so far, deduplicated by ce_id, in topic order: "type subject[ #number]". */
+    List<String> events(String courseId) {
+        Map<String, String> firstById = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (courseId.equals(record.key())) {
+                firstById.putIfAbsent(TopicReader.header(record, "ce_id").orElse(""), describe(record));
+            }
+        }
+        return List.copyOf(firstById.values());
+    }
+
+    /** The distinct ce_ids of one course's records read so far. */
+    List<String> eventIds(String courseId) {
+        return records.stream().filter(record -> courseId.equals(record.key()))
+                .map(record -> TopicReader.header(record, "ce_id").orElse("")).distinct().toList();
+    }
+
     /** Records whose ce_id was seen before: the at-least-once redeliveries after a crash or an outage. */
     long duplicates() {
         return records.size() - records.stream().map(record -> TopicReader.header(record, "ce_id").orElse(""))

@@ -7,18 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +30,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import health.courses.localstack.DevTokens;
 import health.courses.localstack.FreePorts;
 import health.courses.localstack.LocalMail;
-import health.courses.localstack.LocalPostgres;
 import health.courses.localstack.LocalStack;
 import health.courses.localstack.Mailbox;
 import health.courses.localstack.ReceivedMail;
@@ -194,29 +187,7 @@ final class ReminderFleet implements AutoCloseable {
 
     /** Rows of the notification schema as column-name maps. */
     List<Map<String, Object>> query(String sql, Object... parameters) {
-        Properties login = new Properties();
-        login.setProperty("user", LocalPostgres.USER);
-        login.setProperty("password", LocalPostgres.PASSWORD);
-        login.setProperty("currentSchema", "notification");
-        try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl(), login);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<Map<String, Object>> result = new ArrayList<>();
-                while (rows.next()) {
-                    Map<String, Object> row = new HashMap<>();
-                    for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-                        row.put(rows.getMetaData().getColumnLabel(column), rows.getObject(column));
-                    }
-                    result.add(row);
-                }
-                return result;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return NotificationRows.query(stack.postgres().jdbcUrl(), sql, parameters);
     }
 
     long count(String sql, Object... parameters) {

@@ -130,6 +130,17 @@ public final class SystemUnderTest implements AutoCloseable {
         return restarted;
     }
 
+    /**
+     * Another instance of {@code service} on the same stack and settings, on a port and log file of its own
+     * ({@code <name>.log}); not yet ready when this returns. The caller stops it (replica tests).
+     */
+    public ServiceProcess startReplica(ServiceProcess service, String name) {
+        ServiceSpec spec = service.spec();
+        Path log = spec.logFile() == null ? null : spec.logFile().resolveSibling(name + ".log");
+        return ServiceProcess.start(new ServiceSpec(name, spec.jar(), FreePorts.pick(), spec.config(),
+                spec.jvmOptions(), log));
+    }
+
     public String kafkaBootstrapServers() {
         return stack.kafka().bootstrapServers();
     }

@@ -1,5 +1,6 @@
 package health.courses.notification.booking;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +37,13 @@ public class CourseBookedMail implements MailComposer {
     private final ObjectMapper json;
 
     private final String uidDomain;
+    private final Clock clock;
 
     /** @param uidDomain the same setting and default as SessionMail's and scheduling-service's calendar.ics */
     CourseBookedMail(Engine engine, ObjectMapper json,
-            @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String uidDomain) {
+            @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String uidDomain,
+            Clock clock) {
+        this.clock = clock;
         this.json = json;
         this.uidDomain = uidDomain;
         this.templates = new MailTemplates(engine, "course-booked");
@@ -66,7 +70,7 @@ public class CourseBookedMail implements MailComposer {
                         session.sequence(), letterhead.clinicName()))
                 .toList();
         return mail.with(List.of(CalendarPart.publish("course.ics", sessions, letterhead.organizer(),
-                letterhead.clinicName(), uidDomain)));
+                letterhead.clinicName(), uidDomain, clock.instant())));
     }
 
     static CourseBookedLetter letter(CourseBooked booked, ZoneId patientZone, Locale language) {

@@ -1,5 +1,6 @@
 package health.courses.notification.checkin;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -47,9 +48,11 @@ public class CheckInPlanner implements CourseEventHandler {
     private final SettingsService settings;
     private final ContactService contacts;
     private final CheckInConfig config;
+    private final Clock clock;
 
     CheckInPlanner(EventData data, CheckInRepository checkIns, CheckInToken tokens, NotificationPlanner planner,
-            SettingsService settings, ContactService contacts, CheckInConfig config) {
+            SettingsService settings, ContactService contacts, CheckInConfig config, Clock clock) {
+        this.clock = clock;
         this.data = data;
         this.checkIns = checkIns;
         this.tokens = tokens;
@@ -74,7 +77,7 @@ public class CheckInPlanner implements CourseEventHandler {
     private Uni<Void> plan(SessionEvent session, NotificationSettings clinic, Optional<Contact> contact) {
         ZoneId zone = contact.map(Contact::zone).orElse(ZoneId.of(session.zone()));
         QuietHours quiet = contact.flatMap(Contact::quietHours).orElse(clinic.quietHours());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant asked = CheckInSchedule.dueAt(session.end().toInstant(), clinic.checkIn(), zone);
         // A completed session reported late (a replay, a correction) is checked on at once rather than never.
         Instant due = CheckInSchedule.outsideQuietHours(asked.isBefore(now) ? now : asked, zone, quiet);

@@ -1,5 +1,6 @@
 package health.courses.notification.checkin;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -49,11 +50,14 @@ public class CheckInService {
     private final CheckInConfig config;
     private final MeterRegistry metrics;
     private final AuditLog audit;
+    private final Clock clock;
 
     CheckInService(CheckInRepository checkIns, CheckInToken tokens, Triage triage, Outbox outbox,
             NotificationPlanner planner, NotificationRepository notifications, Dispatcher dispatcher,
             ContactService contacts, SettingsService settings, CheckInConfig config, MeterRegistry metrics,
-            AuditLog audit) {
+            AuditLog audit,
+            Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.checkIns = checkIns;
         this.tokens = tokens;
@@ -110,7 +114,7 @@ public class CheckInService {
     }
 
     private Uni<Visit> take(CheckIn checkIn, Answer answer) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return checkIns.previousAnswer(checkIn).chain(previous -> {
             Decision decision = triage.judge(answer, previous.map(AnswerRecord::answer));
             CheckInEvent event = CheckInEvent.of(checkIn, decision.severity().code(), decision.ruleVersion(),
@@ -164,7 +168,7 @@ public class CheckInService {
     /** A link works for {@code courses.checkin.link-validity} after the check-in first went out. */
     private Uni<Boolean> expired(CheckIn checkIn) {
         return checkIns.firstSentAt(checkIn).map(sent -> sent.orElse(checkIn.dueAt()).toInstant()
-                .plus(config.linkValidity()).isBefore(Instant.now()));
+                .plus(config.linkValidity()).isBefore(clock.instant()));
     }
 
     private Uni<Visit> visit(CheckIn checkIn, Visit.Status status, Decision decision) {

@@ -41,34 +41,33 @@ public final class CalendarPart {
     private CalendarPart() {
     }
 
-    /** The sessions, to add or update: {@code METHOD:PUBLISH}. */
+    /** The sessions, to add or update: {@code METHOD:PUBLISH}; {@code stamped} is the DTSTAMP, the mail's writing time. */
     public static MailText.Attachment publish(String fileName, List<Session> sessions, String organizer,
-            String clinicName, String uidDomain) {
+            String clinicName, String uidDomain, Instant stamped) {
         return attachment(fileName, ImmutableMethod.PUBLISH,
-                calendar(ImmutableMethod.PUBLISH, sessions, organizer, clinicName, null, uidDomain));
+                calendar(ImmutableMethod.PUBLISH, sessions, organizer, clinicName, null, uidDomain, stamped));
     }
 
     /** The sessions, cancelled: {@code METHOD:CANCEL} with STATUS:CANCELLED, for the patient as ATTENDEE. */
     public static MailText.Attachment cancel(String fileName, List<Session> sessions, String organizer,
-            String clinicName, String attendee, String uidDomain) {
+            String clinicName, String attendee, String uidDomain, Instant stamped) {
         return attachment(fileName, ImmutableMethod.CANCEL,
-                calendar(ImmutableMethod.CANCEL, sessions, organizer, clinicName, attendee, uidDomain));
+                calendar(ImmutableMethod.CANCEL, sessions, organizer, clinicName, attendee, uidDomain, stamped));
     }
 
     static Calendar calendar(Method method, List<Session> sessions, String organizer, String clinicName,
-            String attendee, String uidDomain) {
+            String attendee, String uidDomain, Instant stamped) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//health.courses//notification-service//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(method);
-        Instant now = Instant.now();
         boolean cancel = ImmutableMethod.CANCEL.equals(method);
         for (Session session : sessions) {
             VEvent event = new VEvent(session.start().toInstant(), session.end().toInstant(), session.summary());
             event.add(new Uid("session-" + session.sessionId() + "@" + uidDomain));
             event.add(new Sequence(session.sequence()));
-            event.replace(new DtStamp(now));
+            event.replace(new DtStamp(stamped));
             event.add(new Organizer(new ParameterList(List.of(new Cn(clinicName))), URI.create("mailto:" + organizer)));
             if (attendee != null) {
                 event.add(new Attendee(URI.create("mailto:" + attendee)));

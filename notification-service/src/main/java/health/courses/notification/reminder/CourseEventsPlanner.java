@@ -1,5 +1,6 @@
 package health.courses.notification.reminder;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
@@ -25,8 +26,10 @@ public class CourseEventsPlanner implements CourseEventHandler {
     private final EventData data;
     private final SessionStateRepository sessions;
     private final ReminderService reminders;
+    private final Clock clock;
 
-    CourseEventsPlanner(EventData data, SessionStateRepository sessions, ReminderService reminders) {
+    CourseEventsPlanner(EventData data, SessionStateRepository sessions, ReminderService reminders, Clock clock) {
+        this.clock = clock;
         this.data = data;
         this.sessions = sessions;
         this.reminders = reminders;
@@ -74,7 +77,7 @@ public class CourseEventsPlanner implements CourseEventHandler {
     }
 
     private Uni<Void> resume(CourseEvent course) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return sessions.resume(course.clinicId(), course.courseId())
                 .chain(() -> sessions.ofCourse(course.clinicId(), course.courseId()))
                 .chain(all -> Multi.createFrom().iterable(all)

@@ -1,5 +1,6 @@
 package health.courses.notification.reminder;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,9 +38,11 @@ public class ReminderService {
     private final NotificationRepository notifications;
     private final ContactService contacts;
     private final SettingsService settings;
+    private final Clock clock;
 
     ReminderService(NotificationPlanner planner, NotificationRepository notifications, ContactService contacts,
-            SettingsService settings) {
+            SettingsService settings, Clock clock) {
+        this.clock = clock;
         this.planner = planner;
         this.notifications = notifications;
         this.contacts = contacts;
@@ -60,7 +63,7 @@ public class ReminderService {
             return Uni.createFrom().item(List.of());
         }
         return context(session.clinicId(), session.patientId()).map(context -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             ZoneId zone = context.contact().map(ContactPreferences::zone).orElse(ZoneId.of(session.zone()));
             var quiet = context.contact().flatMap(ContactPreferences::quietHours).orElse(context.settings().quietHours());
             SessionLetter letter = letter(session, context.settings(), null);
@@ -94,13 +97,13 @@ public class ReminderService {
 
     /** Tells the patient at once that a session moved or was cancelled: one message per preferred channel. */
     public Uni<Void> sessionNotice(SessionState session, String kind, OffsetDateTime previousStart) {
-        if (session.startsAt().toInstant().isBefore(Instant.now())) {
+        if (session.startsAt().toInstant().isBefore(clock.instant())) {
             // Nobody needs telling that a session in the past changed (e.g. a late correction).
             return Uni.createFrom().voidItem();
         }
         return context(session.clinicId(), session.patientId()).chain(context -> {
             SessionLetter letter = letter(session, context.settings(), previousStart);
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             return planAll(context.channels().stream().map(channel -> new PlannedNotification(session.clinicId(),
                     session.patientId(), session.courseId(), Optional.of(session.sessionId()), Optional.empty(), kind,
                     channel, now, "%s:%s:v%d:%s".formatted(kind, session.sessionId(), session.version(), channel),
@@ -112,7 +115,7 @@ public class ReminderService {
     public Uni<Void> courseNotice(UUID clinicId, UUID patientId, UUID courseId, long courseVersion, String kind) {
         return context(clinicId, patientId).chain(context -> {
             CourseLetter letter = new CourseLetter(courseId, context.settings().clinicName());
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             return planAll(context.channels().stream().map(channel -> new PlannedNotification(clinicId, patientId,
                     courseId, Optional.empty(), Optional.empty(), kind, channel, now,
                     "%s:%s:v%d:%s".formatted(kind, courseId, courseVersion, channel), letter,

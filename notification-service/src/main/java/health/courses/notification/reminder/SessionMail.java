@@ -1,5 +1,6 @@
 package health.courses.notification.reminder;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,13 +42,16 @@ public class SessionMail implements MailComposer {
     private final MailTemplates templates;
     private final Letters letters;
     private final String uidDomain;
+    private final Clock clock;
 
     /**
      * @param uidDomain the same setting and default as scheduling-service's calendar.ics, so an attachment and the
      *                  course's calendar name each session by one UID and a calendar app updates one event
      */
     SessionMail(Engine engine, Letters letters,
-            @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String uidDomain) {
+            @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String uidDomain,
+            Clock clock) {
+        this.clock = clock;
         this.letters = letters;
         this.uidDomain = uidDomain;
         this.templates = new MailTemplates(engine, "session");
@@ -77,8 +81,9 @@ public class SessionMail implements MailComposer {
                 session.end(), session.sequence(), session.clinicName()));
         return MessageKind.CANCELLED.equals(delivery.kind())
                 ? CalendarPart.cancel("session.ics", sessions, letterhead.organizer(), session.clinicName(),
-                        delivery.contact().email(), uidDomain)
-                : CalendarPart.publish("session.ics", sessions, letterhead.organizer(), session.clinicName(), uidDomain);
+                        delivery.contact().email(), uidDomain, clock.instant())
+                : CalendarPart.publish("session.ics", sessions, letterhead.organizer(), session.clinicName(), uidDomain,
+                        clock.instant());
     }
 
 }

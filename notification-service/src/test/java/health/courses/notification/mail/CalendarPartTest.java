@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +25,8 @@ import net.fortuna.ical4j.validate.ValidationResult;
 /** Each calendar part passes ical4j's RFC 5545 and iTIP (RFC 5546) validators, read back as a calendar app would. */
 class CalendarPartTest {
 
+    /** The mail's writing time, from the service's clock. */
+    private static final Instant WRITTEN = Instant.parse("2026-03-01T08:15:30Z");
     private static final UUID SESSION = UUID.fromString("9c2e7d1a-0000-4000-8000-000000000001");
     /** Long and not ASCII: 75 characters of it would be more than 75 octets. */
     private static final String CLINIC = "Praxis für Urologie und Männergesundheit am Schloßpark Düsseldorf-Süd, Gemeinschaftspraxis";
@@ -33,8 +37,9 @@ class CalendarPartTest {
     @Test
     void aPublishedSessionIsOneEventInUtcWithTheSessionsUidSequenceAndTheClinicAsOrganizer() throws Exception {
         MailText.Attachment part = CalendarPart.publish("session.ics", List.of(FIRST), "empfang@praxis.example",
-                CLINIC, "courses.local");
+                CLINIC, "courses.local", WRITTEN);
         String ics = new String(part.data(), StandardCharsets.UTF_8);
+        assertTrue(ics.contains("DTSTAMP:20260301T081530Z\r\n"), ics);
 
         assertThat(part.contentType(), equalTo("text/calendar; charset=utf-8; method=PUBLISH"));
         Calendar calendar = valid(ics);
@@ -53,7 +58,7 @@ class CalendarPartTest {
     void aCancellationCancelsTheSameEventForThePatient() throws Exception {
         CalendarPart.Session cancelled = new CalendarPart.Session(SESSION, FIRST.start(), FIRST.end(), 3, CLINIC);
         MailText.Attachment part = CalendarPart.cancel("session.ics", List.of(cancelled), "empfang@praxis.example",
-                CLINIC, "patient@example.org", "courses.local");
+                CLINIC, "patient@example.org", "courses.local", WRITTEN);
         String ics = new String(part.data(), StandardCharsets.UTF_8);
 
         assertThat(part.contentType(), equalTo("text/calendar; charset=utf-8; method=CANCEL"));
@@ -67,7 +72,7 @@ class CalendarPartTest {
         CalendarPart.Session second = new CalendarPart.Session(UUID.randomUUID(), FIRST.start().plusDays(2),
                 FIRST.end().plusDays(2), 0, CLINIC);
         MailText.Attachment part = CalendarPart.publish("course.ics", List.of(FIRST, second), "reminders@courses.local",
-                CLINIC, "courses.local");
+                CLINIC, "courses.local", WRITTEN);
 
         Calendar calendar = valid(new String(part.data(), StandardCharsets.UTF_8));
         assertThat(calendar.getComponents("VEVENT").size(), equalTo(2));

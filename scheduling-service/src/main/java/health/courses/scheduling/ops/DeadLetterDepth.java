@@ -1,5 +1,6 @@
 package health.courses.scheduling.ops;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ import io.smallrye.common.annotation.Identifier;
 public class DeadLetterDepth {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterDepth.class);
+
+    private static final Duration CLOSE_WITHIN = Duration.ofSeconds(1);
 
     private final Map<String, Object> kafka;
     private final String topic;
@@ -90,10 +93,15 @@ public class DeadLetterDepth {
         return admin;
     }
 
+    /**
+     * Without a timeout, Admin.close waits for its pending calls to time out (60 s against a broker that is not there):
+     * that kept a refused prod start (and any stop while the broker is away) alive for most of a minute. A depth read
+     * still in flight is worth nothing once the service stops.
+     */
     @PreDestroy
     synchronized void close() {
         if (admin != null) {
-            admin.close();
+            admin.close(CLOSE_WITHIN);
         }
     }
 }

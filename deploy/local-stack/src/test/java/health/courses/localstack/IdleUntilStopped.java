@@ -1,0 +1,16 @@
+package health.courses.localstack;
+
+/** A JVM standing in for a service: does nothing until stopped, and says when its shutdown hooks ran. */
+public final class IdleUntilStopped {
+
+    static final String STOPPED = "idle: shutdown hook ran";
+
+    private IdleUntilStopped() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(STOPPED)));
+        System.out.println("idle: started");
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}

@@ -22,6 +22,8 @@ public class ClinicPatients {
 
     static final String NO_PATIENT = "No such patient in your clinic";
     static final String NO_COURSE = "No such course in your clinic";
+    private static final String PATIENT_OWNER = "SELECT clinic_id FROM clinic_patient WHERE patient_id = $1";
+    private static final String COURSE_OWNER = "SELECT clinic_id FROM clinic_course WHERE course_id = $1";
 
     /**
      * Claims an unknown id for the caller (not confirmed) and answers the owner either way, in one statement. If the
@@ -44,13 +46,7 @@ public class ClinicPatients {
 
     /** 404 unless the patient is known as the caller's (a patient's notifications). */
     public Uni<Void> requirePatient(UUID clinicId, UUID patientId) {
-        return owner("SELECT clinic_id FROM clinic_patient WHERE patient_id = $1", Tuple.of(patientId))
-                .invoke(owner -> {
-                    if (!clinicId.equals(owner)) {
-                        throw new NotFound(NO_PATIENT);
-                    }
-                })
-                .replaceWithVoid();
+        return requireOwner(clinicId, PATIENT_OWNER, patientId, NO_PATIENT);
     }
 
     /**
@@ -58,7 +54,7 @@ public class ClinicPatients {
      * find nothing of anyone's, because every row is also keyed by the caller's clinic).
      */
     public Uni<Void> requireNotAnothers(UUID clinicId, UUID patientId, String detail) {
-        return owner("SELECT clinic_id FROM clinic_patient WHERE patient_id = $1", Tuple.of(patientId))
+        return owner(PATIENT_OWNER, Tuple.of(patientId))
                 .invoke(owner -> {
                     if (owner != null && !clinicId.equals(owner)) {
                         throw new NotFound(detail);
@@ -74,22 +70,25 @@ public class ClinicPatients {
      * id is another clinic's, moves it and drops what the claimant stored ({@link PatientsLearned}).
      */
     public Uni<Void> claim(UUID clinicId, UUID patientId) {
-        return owner(CLAIM, Tuple.of(patientId, clinicId)).invoke(owner -> {
-            if (!clinicId.equals(owner)) {
-                throw new NotFound(NO_PATIENT);
-            }
-        }).replaceWithVoid();
+        return requireOwner(clinicId, CLAIM, Tuple.of(patientId, clinicId), NO_PATIENT);
     }
 
     /** 404 unless the course is known as the caller's (a course's check-ins). */
     public Uni<Void> requireCourse(UUID clinicId, UUID courseId) {
-        return owner("SELECT clinic_id FROM clinic_course WHERE course_id = $1", Tuple.of(courseId))
-                .invoke(owner -> {
-                    if (!clinicId.equals(owner)) {
-                        throw new NotFound(NO_COURSE);
-                    }
-                })
-                .replaceWithVoid();
+        return requireOwner(clinicId, COURSE_OWNER, courseId, NO_COURSE);
+    }
+
+    /** 404 with {@code detail} unless {@code sql}, given {@code id}, names the caller's clinic as the owner. */
+    private Uni<Void> requireOwner(UUID clinicId, String sql, UUID id, String detail) {
+        return requireOwner(clinicId, sql, Tuple.of(id), detail);
+    }
+
+    private Uni<Void> requireOwner(UUID clinicId, String sql, Tuple arguments, String detail) {
+        return owner(sql, arguments).invoke(owner -> {
+            if (!clinicId.equals(owner)) {
+                throw new NotFound(detail);
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<UUID> owner(String sql, Tuple arguments) {

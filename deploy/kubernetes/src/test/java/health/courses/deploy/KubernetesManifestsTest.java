@@ -211,6 +211,8 @@ class KubernetesManifestsTest {
         expected.put("/api/v1/audit?resourceType=course", "scheduling-service");
         expected.put("/api/v1/check-ins/abc", "notification-service");
         expected.put("/check-in/abc", "notification-service");
+        expected.put("/check-in-assets/check-in.css", "notification-service");
+        expected.put("/unsubscribe/eyJjIjoiYSJ9.c2ln", "notification-service");
         expected.put("/api/v1/ops/dead-letters/0-17/replay", "notification-service");
         expected.put("/api/v1/patients/" + id, "scheduling-service");
         expected.put("/api/v1/patients/" + id + "/evaluations", "scheduling-service");
@@ -231,6 +233,50 @@ class KubernetesManifestsTest {
         });
         Set<String> services = base(Service.class).stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
         paths.forEach(path -> assertTrue(services.contains(path.getBackend().getService().getName()), path.getPath()));
+    }
+
+    /**
+     * Issue 19: X-Forwarded-For decides the check-in rate limit's key, so it is believed from the ingress controller's
+     * pod range alone (no private catch-all such as 10.0.0.0/8: any pod there could forge it), only the ingress-nginx
+     * and monitoring namespaces may connect to the services at all, and scheduling-service (limited per clinic of the
+     * token) does not read the header. Without the manifests' settings the service ignores it (application.properties).
+     */
+    @Test
+    void forwardedForIsBelievedFromTheIngressControllerOnly() {
+        Map<String, String> notification = env(byName(base(Deployment.class), "notification-service"));
+        assertEquals("true", notification.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        String trusted = notification.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+        assertNotNull(trusted, "notification-service names its trusted proxies");
+        for (String entry : trusted.split(",")) {
+            String[] cidr = entry.strip().split("/");
+            assertTrue(cidr[0].matches("\\d+\\.\\d+\\.\\d+\\.\\d+"), "an IPv4 address or range: " + entry);
+            int prefix = cidr.length == 1 ? 32 : Integer.parseInt(cidr[1]);
+            assertTrue(prefix >= 24, entry + " trusts more than the ingress controller's pod range (a /24 at most)");
+        }
+        Map<String, String> scheduling = env(byName(base(Deployment.class), "scheduling-service"));
+        assertTrue(scheduling.keySet().stream().noneMatch(name -> name.startsWith("QUARKUS_HTTP_PROXY_")),
+                "scheduling-service reads no forwarding header: " + scheduling.keySet());
+        assertTrue(Manifests.serviceProperties("notification-service")
+                .contains("quarkus.http.proxy.proxy-address-forwarding=false"), "off unless a deployment turns it on");
+
+        NetworkPolicy services = base(NetworkPolicy.class).stream()
+                .filter(policy -> "services-from-ingress-and-monitoring".equals(policy.getMetadata().getName()))
+                .findFirst().orElseThrow();
+        Set<String> namespaces = services.getSpec().getIngress().stream()
+                .flatMap(rule -> rule.getFrom().stream())
+                .map(peer -> {
+                    assertEquals(null, peer.getIpBlock(), "no address block may reach the services");
+                    assertEquals(null, peer.getPodSelector(), "no pod of this namespace may reach the services");
+                    return peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name");
+                })
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("ingress-nginx", "monitoring"), namespaces);
+    }
+
+    private static Map<String, String> env(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(variable -> variable.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     }
 
     @Test

@@ -61,8 +61,7 @@ public class CheckInApi {
     public Uni<Receipt> answer(@PathParam("token") String token, @Valid @NotNull Answer answer,
             @Context HttpServerRequest request) {
         // Per client address: the token is the only credential here, so guessing must stay slow.
-        limits.checkIn(request, false);
-        return checkIns.answer(token, answer).map(visit -> switch (visit.status()) {
+        return limits.takeCheckIn(request, false).chain(() -> checkIns.answer(token, answer)).map(visit -> switch (visit.status()) {
             case ANSWERED_NOW -> new Receipt("answered", visit.decision().severity().code());
             case ANSWERED_BEFORE -> throw new AlreadyAnswered();
             case EXPIRED -> throw new LinkExpired();

@@ -89,8 +89,7 @@ public class CheckInPage {
             content = @Content(mediaType = "text/html"))
     public Uni<Response> open(@PathParam("token") String token,
             @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
-        limits.checkIn(request, true);
-        return checkIns.open(token).map(visit -> visit.status() == Visit.Status.OPEN
+        return limits.takeCheckIn(request, true).chain(() -> checkIns.open(token)).map(visit -> visit.status() == Visit.Status.OPEN
                 ? page(200, visit.language(), PageView.form(visit.clinicName(), action(token)))
                 : page(statusOf(visit), languageOf(visit, acceptLanguage), PageView.of(visit)));
     }
@@ -112,7 +111,10 @@ public class CheckInPage {
             content = @Content(mediaType = "text/html"))
     public Uni<Response> submit(@PathParam("token") String token, MultivaluedMap<String, String> form,
             @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
-        limits.checkIn(request, true);
+        return limits.takeCheckIn(request, true).chain(() -> submitted(token, form, acceptLanguage));
+    }
+
+    private Uni<Response> submitted(String token, MultivaluedMap<String, String> form, String acceptLanguage) {
         Answer answer = answerOf(form);
         Set<String> invalid = new TreeSet<>();
         for (ConstraintViolation<Answer> violation : validator.validate(answer)) {

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import health.courses.notification.clinic.CallerClinic;
 import health.courses.notification.clinic.Roles;
 import health.courses.notification.outbox.Outbox;
+import health.courses.notification.patient.ClinicPatients;
 import health.courses.notification.outbox.OutboxEntry;
 import health.courses.notification.problem.InvalidCursor;
 import health.courses.notification.problem.Problem;
@@ -37,7 +38,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A course's check-ins for its clinicians, newest first, keyset-paged like the notifications list. Scoped by the
- * token's clinic: another clinic's course shows an empty page, as another clinic's patient does there.
+ * token's clinic: another clinic's course, like an unknown one, is 404 (issue 19).
  */
 @Path("/api/v1/courses/{courseId}/check-ins")
 @Tag(name = "Check-ins")
@@ -48,11 +49,13 @@ public class ClinicCheckIns {
     private final CheckInRepository checkIns;
     private final Outbox outbox;
     private final CallerClinic clinic;
+    private final ClinicPatients owners;
 
-    ClinicCheckIns(CheckInRepository checkIns, Outbox outbox, CallerClinic clinic) {
+    ClinicCheckIns(CheckInRepository checkIns, Outbox outbox, CallerClinic clinic, ClinicPatients owners) {
         this.checkIns = checkIns;
         this.outbox = outbox;
         this.clinic = clinic;
+        this.owners = owners;
     }
 
     @GET
@@ -61,11 +64,14 @@ public class ClinicCheckIns {
             content = @Content(schema = @Schema(implementation = CheckInView.Page.class)))
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not ours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such course in the caller's clinic (another clinic's, or one "
+            + "whose events this service has not read yet)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CheckInView.Page> list(@PathParam("courseId") UUID courseId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
         UUID clinicId = clinic.id();
-        return Panache.withSession(() -> page(clinicId, courseId, limit, cursor).chain(found -> {
+        return owners.requireCourse(clinicId, courseId).chain(() -> Panache.withSession(() -> page(clinicId, courseId, limit, cursor).chain(found -> {
             List<CheckIn> page = found.size() > limit ? found.subList(0, limit) : found;
             String next = found.size() > limit ? encode(page.get(page.size() - 1)) : null;
             List<UUID> ids = page.stream().map(CheckIn::id).toList();
@@ -75,7 +81,7 @@ public class ClinicCheckIns {
                             .setParameter("ids", ids).getResultList());
             return answers.chain(answered -> outbox.about(ids.stream().map(UUID::toString).toList())
                     .map(events -> new CheckInView.Page(view(page, answered, events), next)));
-        }));
+        })));
     }
 
     private Uni<List<CheckIn>> page(UUID clinicId, UUID courseId, int limit, String cursor) {

@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import health.courses.notification.clinic.CallerClinic;
 import health.courses.notification.clinic.Roles;
+import health.courses.notification.patient.ClinicPatients;
 import health.courses.notification.problem.IfMatch;
 import health.courses.notification.problem.Problem;
 import health.courses.notification.security.RateLimits;
@@ -58,11 +59,13 @@ public class ContactResource {
     private final ContactService contacts;
     private final CallerClinic clinic;
     private final RateLimits limits;
+    private final ClinicPatients patients;
 
-    ContactResource(ContactService contacts, CallerClinic clinic, RateLimits limits) {
+    ContactResource(ContactService contacts, CallerClinic clinic, RateLimits limits, ClinicPatients patients) {
         this.contacts = contacts;
         this.clinic = clinic;
         this.limits = limits;
+        this.patients = patients;
     }
 
     @PUT
@@ -79,6 +82,9 @@ public class ContactResource {
     @APIResponse(responseCode = "400", description = "Invalid details; every offending field is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = VALIDATION_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "The patient is another clinic's (an id scheduling-service has not "
+            + "announced yet is taken as the caller's: the contact is usually put right after the registration)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names another version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "The clinic's write rate limit is reached; see Retry-After",
@@ -89,8 +95,9 @@ public class ContactResource {
             @RequestBody(content = @Content(examples = @ExampleObject(name = "contact",
                     value = "{\"email\":\"patient@example.org\",\"phone\":\"+4930123456\",\"language\":\"de\",\"zone\":\"Europe/Berlin\"}")))
             @Valid @NotNull ContactDetails details) {
-        limits.clinicWrite(clinic.id());
-        return contacts.put(clinic.id(), patientId, details, IfMatch.version(ifMatch))
+        UUID clinicId = clinic.id();
+        return limits.takeClinicWrite(clinicId).chain(() -> patients.claim(clinicId, patientId))
+                .chain(() -> contacts.put(clinicId, patientId, details, IfMatch.version(ifMatch)))
                 .map(saved -> RestResponse.ResponseBuilder
                         .create(saved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, saved.contact())
                         .tag(etag(saved.contact()))
@@ -108,7 +115,9 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "The stored contact cannot be decrypted; PUT it again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ContactView>> get(@PathParam("patientId") UUID patientId) {
-        return contacts.get(clinic.id(), patientId)
+        UUID clinicId = clinic.id();
+        return patients.requireNotAnothers(clinicId, patientId, "No contact on file for this patient")
+                .chain(() -> contacts.get(clinicId, patientId))
                 .map(contact -> RestResponse.ResponseBuilder.ok(contact).tag(etag(contact)).build());
     }
 

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import health.courses.notification.inbox.InboxRepository;
 import health.courses.notification.notification.PlannedDue;
 import health.courses.notification.notification.SendTrace;
+import health.courses.notification.patient.PatientsLearned;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.arc.All;
@@ -60,10 +61,11 @@ public class CourseEventsConsumer {
     private final ConsumerStalls stalls;
     private final MeterRegistry metrics;
     private final SendTrace traces;
+    private final PatientsLearned patients;
 
     CourseEventsConsumer(InboxRepository inbox, @All List<CourseEventHandler> handlers, ConsumptionConfig config,
             ObjectMapper json, Event<CourseEventApplied> applied, @Readiness ConsumerStalls stalls,
-            MeterRegistry metrics, SendTrace traces) {
+            MeterRegistry metrics, SendTrace traces, PatientsLearned patients) {
         this.inbox = inbox;
         this.handlers = handlers.stream()
                 .flatMap(handler -> handler.types().stream().map(type -> Map.entry(type, handler)))
@@ -75,6 +77,7 @@ public class CourseEventsConsumer {
         this.stalls = stalls;
         this.metrics = metrics;
         this.traces = traces;
+        this.patients = patients;
     }
 
     /** A record and the event read from it. */
@@ -146,13 +149,15 @@ public class CourseEventsConsumer {
     }
 
     /**
-     * The inbox rows of the whole batch in one statement, then the effects of the new events in record order:
-     * consecutive events of one type that a single handler applies go to it as one run (see
-     * {@link CourseEventHandler#applyRun}).
+     * The inbox rows of the whole batch in one statement, what the new events say about whose patients and courses
+     * are whose in one more, then the effects of the new events in record order: consecutive events of one type that
+     * a single handler applies go to it as one run (see {@link CourseEventHandler#applyRun}).
      */
     private Uni<Void> applyAll(List<Received> batch) {
         return inbox.acceptAll(batch.stream().map(received -> received.event().id()).toList(),
                 batch.stream().map(received -> received.event().type()).toList())
+                .call(fresh -> patients.learn(batch.stream().map(Received::event)
+                        .filter(event -> fresh.contains(event.id())).toList()))
                 .chain(fresh -> Multi.createFrom().iterable(runsOf(newOnly(batch, fresh)))
                         // One after the other: they share the transaction's database session, and order matters.
                         .onItem().transformToUniAndConcatenate(this::applyRun)

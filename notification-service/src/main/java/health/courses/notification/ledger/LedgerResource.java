@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import health.courses.notification.clinic.CallerClinic;
 import health.courses.notification.clinic.Roles;
+import health.courses.notification.patient.ClinicPatients;
 import health.courses.notification.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -44,10 +45,12 @@ public class LedgerResource {
 
     private final LedgerService ledger;
     private final CallerClinic clinic;
+    private final ClinicPatients patients;
 
-    LedgerResource(LedgerService ledger, CallerClinic clinic) {
+    LedgerResource(LedgerService ledger, CallerClinic clinic, ClinicPatients patients) {
         this.ledger = ledger;
         this.clinic = clinic;
+        this.patients = patients;
     }
 
     @GET
@@ -57,9 +60,13 @@ public class LedgerResource {
                     examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A limit out of range or a cursor that is not ours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such patient in the caller's clinic (another clinic's, or not "
+            + "yet known to this service: it learns patients from scheduling-service's events within seconds)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LedgerView.Page> list(@PathParam("patientId") UUID patientId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
-        return ledger.page(clinic.id(), patientId, limit, cursor);
+        UUID clinicId = clinic.id();
+        return patients.requirePatient(clinicId, patientId).chain(() -> ledger.page(clinicId, patientId, limit, cursor));
     }
 }

@@ -106,9 +106,8 @@ public class DeadLetterResource {
     public Uni<RestResponse<Object>> replay(@PathParam("id") String id) {
         DeadLetterId parsed = parse(id);
         UUID caller = clinic.id();
-        limits.clinicWrite(caller);
         String operator = Optional.ofNullable(token.getSubject()).orElse(token.getName());
-        return find(caller, parsed)
+        return limits.takeClinicWrite(caller).chain(() -> find(caller, parsed))
                 .chain(letter -> replays.replay(letter, deadLetters.clinicOf(letter), operator, caller))
                 .map(done -> done.<RestResponse<Object>> map(replay -> RestResponse.status(RestResponse.Status.ACCEPTED, replay))
                         .orElseGet(() -> RestResponse.ResponseBuilder.<Object> create(409)

@@ -1,69 +1,68 @@
 package health.courses.notification.security;
 
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Token buckets (Bucket4j, in memory per instance, team contract): a clinic's system that loops on a write, or a
- * script that guesses check-in links, is slowed down instead of filling the database or trying tokens at line rate.
- * Per instance means the effective limit is the configured one times the replicas; good enough against a runaway
- * client, not meant as a quota.
+ * Token buckets: a clinic's system that loops on a write, or a script that guesses check-in links, is slowed down
+ * instead of filling the database or trying tokens at line rate. Kept in PostgreSQL ({@link TokenBuckets}, issue 19),
+ * so a limit is the configured one whatever the number of replicas (it was per instance before).
+ * <p>
+ * Both takes are lazy: nothing is taken until the returned Uni is subscribed, so chain the operation after it.
  */
 @ApplicationScoped
 public class RateLimits {
 
     private final RateLimitConfig config;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBuckets buckets;
 
-    RateLimits(RateLimitConfig config) {
+    RateLimits(RateLimitConfig config, TokenBuckets buckets) {
         this.config = config;
+        this.buckets = buckets;
     }
 
-    /** One write by this clinic; throws {@link RateLimited} when its bucket is empty. */
-    public void clinicWrite(UUID clinicId) {
-        take(config.clinicWrites(), "clinic:" + clinicId, false);
+    /** One write by this clinic; fails with {@link RateLimited} when its bucket is empty. */
+    public Uni<Void> takeClinicWrite(UUID clinicId) {
+        return take(config.clinicWrites(), "clinic:" + clinicId, false);
     }
 
     /**
-     * One check-in request from this client. The address is the one Vert.x sees: the peer, or, with
-     * {@code quarkus.http.proxy.proxy-address-forwarding} and a trusted proxy in front, the forwarded client.
+     * One check-in (or unsubscribe) request from this client. The address is the one Vert.x sees: the peer, or, with
+     * {@code quarkus.http.proxy.proxy-address-forwarding} and the peer among {@code trusted-proxies}, the forwarded
+     * client; a forged X-Forwarded-For from any other peer is ignored, so it cannot pick someone else's bucket.
      */
-    public void checkIn(HttpServerRequest request, boolean page) {
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        take(config.checkIn(), "ip:" + address, page);
+    public Uni<Void> takeCheckIn(HttpServerRequest request, boolean page) {
+        return take(config.checkIn(), "ip:" + clientAddress(request), page);
     }
 
-    private void take(RateLimitConfig.Limit limit, String key, boolean page) {
+    /** The rate-limit key's address of a request, as {@link #takeCheckIn} uses it. */
+    public static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    private Uni<Void> take(RateLimitConfig.Limit limit, String key, boolean page) {
         if (!limit.enabled()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        Bucket bucket = buckets.computeIfAbsent(key, ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long nanos = probe.getNanosToWaitForRefill();
-            throw new RateLimited(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L), page);
-        }
+        return buckets.take(key, limit.capacity(), limit.period()).invoke(take -> {
+            if (!take.taken()) {
+                long nanos = take.retryIn().toNanos();
+                throw new RateLimited(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L), page);
+            }
+        }).replaceWithVoid();
     }
 
-    /** Full buckets carry no state worth keeping; dropping them keeps the map as small as the recent callers. */
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetIdle() {
-        buckets.entrySet().removeIf(entry -> entry.getValue().getAvailableTokens() >= capacityOf(entry.getKey()));
-    }
-
-    private long capacityOf(String key) {
-        return key.startsWith("ip:") ? config.checkIn().capacity() : config.clinicWrites().capacity();
+    /** Rows of buckets idle for a whole period are full again; dropping them keeps the table as small as the callers. */
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetIdle() {
+        Duration longest = config.checkIn().period().compareTo(config.clinicWrites().period()) > 0
+                ? config.checkIn().period() : config.clinicWrites().period();
+        return buckets.forgetFull(longest).replaceWithVoid();
     }
 }

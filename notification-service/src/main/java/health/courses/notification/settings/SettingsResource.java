@@ -1,5 +1,7 @@
 package health.courses.notification.settings;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -80,8 +82,8 @@ public class SettingsResource {
                      "quietHours":{"from":"21:00","to":"08:00"},"checkIn":{"nextDayAt":"10:00"},
                      "followUpDelay":"PT24H","languages":["en","de"],"replyTo":"empfang@praxis-am-park.de"}""")))
             @Valid @NotNull SettingsDetails details) {
-        limits.clinicWrite(clinic.id());
-        return settings.put(clinic.id(), details, IfMatch.version(ifMatch))
+        UUID clinicId = clinic.id();
+        return limits.takeClinicWrite(clinicId).chain(() -> settings.put(clinicId, details, IfMatch.version(ifMatch)))
                 .map(saved -> RestResponse.ResponseBuilder.ok(saved).tag(etag(saved)).build());
     }
 

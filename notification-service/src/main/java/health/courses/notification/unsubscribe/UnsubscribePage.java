@@ -70,13 +70,14 @@ public class UnsubscribePage {
             content = @Content(mediaType = "text/html"))
     @APIResponse(responseCode = "429", description = "Too many requests from this address; see Retry-After",
             content = @Content(mediaType = "text/html"))
-    public Response show(@PathParam("token") String token, @HeaderParam("Accept-Language") String acceptLanguage,
+    public Uni<Response> show(@PathParam("token") String token, @HeaderParam("Accept-Language") String acceptLanguage,
             @Context HttpServerRequest request) {
-        limits.checkIn(request, true);
-        String language = languageOf(acceptLanguage);
-        return links.read(token)
-                .map(optOut -> page(200, language, UnsubscribeView.confirm("/unsubscribe/" + token, optOut.kind())))
-                .orElseGet(() -> page(404, language, UnsubscribeView.invalid()));
+        return limits.takeCheckIn(request, true).map(taken -> {
+            String language = languageOf(acceptLanguage);
+            return links.read(token)
+                    .map(optOut -> page(200, language, UnsubscribeView.confirm("/unsubscribe/" + token, optOut.kind())))
+                    .orElseGet(() -> page(404, language, UnsubscribeView.invalid()));
+        });
     }
 
     @POST
@@ -91,7 +92,10 @@ public class UnsubscribePage {
             content = @Content(mediaType = "text/html"))
     public Uni<Response> unsubscribe(@PathParam("token") String token,
             @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
-        limits.checkIn(request, true);
+        return limits.takeCheckIn(request, true).chain(() -> unsubscribed(token, acceptLanguage));
+    }
+
+    private Uni<Response> unsubscribed(String token, String acceptLanguage) {
         String language = languageOf(acceptLanguage);
         Optional<UnsubscribeLinks.OptOut> read = links.read(token);
         if (read.isEmpty()) {

@@ -300,9 +300,14 @@ class CheckInLinkTest {
                 .body("items[0].events[0].publishedAt", notNullValue()));
 
         Clinics other = Clinics.fresh();
+        // issue 19: another clinic's course is not found, as an unknown one is not
         given().auth().oauth2(other.token("clinician"))
                 .get("/api/v1/courses/{courseId}/check-ins", session.courseId())
-                .then().statusCode(200).body("items", empty());
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("No such course in your clinic"));
+        given().auth().oauth2(clinic.token("clinician"))
+                .get("/api/v1/courses/{courseId}/check-ins", UUID.randomUUID())
+                .then().statusCode(404).body("detail", equalTo("No such course in your clinic"));
         given().auth().oauth2(clinic.token("booking"))
                 .get("/api/v1/courses/{courseId}/check-ins", session.courseId())
                 .then().statusCode(403);

@@ -53,7 +53,9 @@ class ProducerContractExamplesTest {
             for (JsonNode example : json.readTree(schema.toFile()).path("examples")) {
                 UUID eventId = UUID.randomUUID();
                 eventIds.add(eventId);
-                records.add(CourseEvents.event(eventId, type, UUID.fromString(example.path("courseId").asText()),
+                // the key: the course id; patient.registered.v1 (issue 19) has none and is keyed by the patient id
+                String key = example.has("courseId") ? example.path("courseId").asText() : example.path("patientId").asText();
+                records.add(CourseEvents.event(eventId, type, UUID.fromString(key),
                         json.writeValueAsString(example).getBytes(StandardCharsets.UTF_8)));
             }
         }
@@ -87,7 +89,7 @@ class ProducerContractExamplesTest {
 
     private static List<Path> courseTopicSchemas() throws IOException {
         try (Stream<Path> files = Files.list(SCHEMAS)) {
-            return files.filter(file -> file.getFileName().toString().matches("(course|session)\\..*\\.v\\d+\\.json"))
+            return files.filter(file -> file.getFileName().toString().matches("(course|session|patient)\\..*\\.v\\d+\\.json"))
                     .sorted()
                     .toList();
         }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -67,9 +68,12 @@ class PatientNotificationsTest {
                 .body("items[0].statusReason", equalTo("past-due"))
                 .body("nextCursor", nullValue());
 
-        // Another clinic sees nothing of this patient.
+        // Another clinic's patient is not found (issue 19), as an id nobody has is not.
         given().auth().oauth2(Clinics.fresh().token("clinician")).get(PATH, session.patientId())
-                .then().statusCode(200).body("items", hasSize(0));
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("No such patient in your clinic"));
+        given().auth().oauth2(clinic.token("clinician")).get(PATH, UUID.randomUUID())
+                .then().statusCode(404).body("detail", equalTo("No such patient in your clinic"));
         given().auth().oauth2(clinic.token("clinician")).queryParam("cursor", "garbage")
                 .get(PATH, session.patientId()).then().statusCode(400);
     }

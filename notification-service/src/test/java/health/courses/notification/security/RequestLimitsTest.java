@@ -62,7 +62,9 @@ class RequestLimitsTest {
             given().auth().oauth2(clinic.token(role)).queryParam("limit", 101).get(path)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("limit"));
-            given().auth().oauth2(clinic.token(role)).queryParam("limit", 100).get(path).then().statusCode(200);
+            // the limit is accepted; an id no event of scheduling-service named is then not found (issue 19)
+            given().auth().oauth2(clinic.token(role)).queryParam("limit", 100).get(path)
+                    .then().statusCode(path.contains("/ops/") || path.contains("audit") ? 200 : 404);
         }
     }
 

@@ -1,22 +1,20 @@
 package health.courses.scheduling.api;
 
 import health.courses.scheduling.problem.RateLimited;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rate limit of the creating POSTs, per clinic: one Bucket4j token bucket per clinic and instance, refilled greedily
- * (a steady trickle rather than a reset each period). In memory on purpose: a limit per instance is enough to stop
- * one clinic's runaway integration from starving the others, and needs no shared store. The map holds one small
- * bucket per clinic that created something; clinics come from signed tokens only, so it cannot be grown at will.
+ * Rate limit of the creating POSTs, per clinic: one token bucket per clinic, refilled greedily (a steady trickle
+ * rather than a reset each period), kept in PostgreSQL ({@link TokenBuckets}) so that it is the clinic's limit
+ * whatever the number of replicas (issue 19; it was per instance before). Enough to stop one clinic's runaway
+ * integration from starving the others; clinics come from signed tokens only, so the table cannot be grown at will.
  */
 @ApplicationScoped
 public class CreationLimits {
@@ -34,24 +32,28 @@ public class CreationLimits {
     }
 
     private final Config config;
-    private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBuckets buckets;
 
-    CreationLimits(Config config) {
+    CreationLimits(Config config, TokenBuckets buckets) {
         this.config = config;
+        this.buckets = buckets;
     }
 
-    /** Takes one creation from the clinic's bucket; 429 (rate-limited, with Retry-After) when it is empty. */
-    public void take(UUID clinicId) {
-        ConsumptionProbe probe = buckets.computeIfAbsent(clinicId, this::bucket).tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            throw new RateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-        }
-    }
-
-    private Bucket bucket(UUID clinicId) {
+    /**
+     * Takes one creation from the clinic's bucket when subscribed (nothing is taken before); fails with 429
+     * (rate-limited, with Retry-After) when it is empty.
+     */
+    public Uni<Void> acquire(UUID clinicId) {
         int capacity = config.perClinic().getOrDefault(clinicId.toString(), config.capacity());
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, config.period()).build())
-                .build();
+        return buckets.take("create:" + clinicId, capacity, config.period()).invoke(take -> {
+            if (!take.taken()) {
+                throw new RateLimited(take.retryIn());
+            }
+        }).replaceWithVoid();
+    }
+
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetFull() {
+        return buckets.forgetFull(config.period()).replaceWithVoid();
     }
 }

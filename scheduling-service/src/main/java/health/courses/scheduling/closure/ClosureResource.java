@@ -73,11 +73,10 @@ public class ClosureResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewClosure request) {
         UUID clinicId = caller.clinicId();
-        limits.take(clinicId);
-        return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/closures", request,
+        return limits.acquire(clinicId).chain(() -> idempotency.create(clinicId, idempotencyKey, "POST /api/v1/closures", request,
                 () -> closures.add(clinicId, request).map(added -> Created.of(
                         URI.create("/api/v1/closures/" + added.id), added.version, ClosureView.of(added))))
-                .map(Created::toResponse);
+                .map(Created::toResponse));
     }
 
     @GET

@@ -131,8 +131,7 @@ public class CourseResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull BookCourseRequest request) {
         UUID clinicId = caller.clinicId();
-        limits.take(clinicId);
-        return courses.book(clinicId, caller.subject(), idempotencyKey, request).map(Created::toResponse);
+        return limits.acquire(clinicId).chain(() -> courses.book(clinicId, caller.subject(), idempotencyKey, request).map(Created::toResponse));
     }
 
     @GET

@@ -79,14 +79,13 @@ public class EvaluationResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewEvaluation request) {
         UUID clinicId = caller.clinicId();
-        limits.take(clinicId);
         UUID patient = Ids.parse("patientId", patientId);
         String recordedBy = caller.subject();
-        return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/patients/" + patient + "/evaluations", request,
+        return limits.acquire(clinicId).chain(() -> idempotency.create(clinicId, idempotencyKey, "POST /api/v1/patients/" + patient + "/evaluations", request,
                 () -> evaluations.add(clinicId, patient, recordedBy, request).map(added -> Created.of(
                         URI.create("/api/v1/patients/" + patient + "/evaluations/" + added.id), added.version,
                         EvaluationView.of(added))))
-                .map(Created::toResponse);
+                .map(Created::toResponse));
     }
 
     @GET

@@ -93,13 +93,12 @@ public class CourseFhirResource {
             @Context UriInfo uri, String body) {
         return outcomes.answer(CourseMapping.FIELDS, () -> {
             UUID clinicId = caller.clinicId();
-            limits.take(clinicId);
             BookCourseRequest request = input.valid(CourseMapping.request(serviceRequest(body)));
-            return courses.book(clinicId, caller.subject(), key, request)
+            return limits.acquire(clinicId).chain(() -> courses.book(clinicId, caller.subject(), key, request)
                     .flatMap(created -> courses.find(clinicId, FhirInput.lastSegment(created.location())))
                     .map(booked -> Response.created(URI.create("/fhir/r4/ServiceRequest/" + booked.course().id))
                             .type(FhirJson.MEDIA_TYPE).tag(FhirCodes.etag(booked.course().version))
-                            .entity(fhir.write(FhirBundles.collection(uri, resources(booked)))).build());
+                            .entity(fhir.write(FhirBundles.collection(uri, resources(booked)))).build()));
         });
     }
 

@@ -90,15 +90,14 @@ public class PatientFhirResource {
             String body) {
         return outcomes.answer(FIELDS, () -> {
             UUID clinicId = caller.clinicId();
-            limits.take(clinicId);
             NewPatient request = input.valid(toNew(fhir.read(body, org.hl7.fhir.r4.model.Patient.class)));
-            return idempotency.create(clinicId, key, "POST /fhir/r4/Patient", request,
+            return limits.acquire(clinicId).chain(() -> idempotency.create(clinicId, key, "POST /fhir/r4/Patient", request,
                             () -> patients.add(clinicId, request).map(added -> health.courses.scheduling.api.Created.of(
                                     URI.create("/api/v1/patients/" + added.id), added.version, added.id.toString())))
                     .flatMap(created -> patients.find(clinicId, FhirInput.lastSegment(created.location())))
                     .map(added -> Response.created(URI.create("/fhir/r4/Patient/" + added.id))
                             .tag(FhirCodes.etag(added.version)).type(FhirJson.MEDIA_TYPE)
-                            .entity(fhir.write(of(added))).build());
+                            .entity(fhir.write(of(added))).build()));
         });
     }
 

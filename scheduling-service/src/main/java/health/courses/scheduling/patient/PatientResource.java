@@ -74,11 +74,10 @@ public class PatientResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewPatient request) {
         UUID clinicId = caller.clinicId();
-        limits.take(clinicId);
-        return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/patients", request,
+        return limits.acquire(clinicId).chain(() -> idempotency.create(clinicId, idempotencyKey, "POST /api/v1/patients", request,
                 () -> patients.add(clinicId, request).map(added -> Created.of(
                         URI.create("/api/v1/patients/" + added.id), added.version, PatientView.of(added))))
-                .map(Created::toResponse);
+                .map(Created::toResponse));
     }
 
     @GET

@@ -1,7 +1,9 @@
 package health.courses.scheduling.patient;
 
 import health.courses.scheduling.audit.AuditTrail;
+import health.courses.scheduling.clinic.ClinicClock;
 import health.courses.scheduling.clinic.Clinics;
+import health.courses.scheduling.outbox.Outbox;
 import health.courses.scheduling.problem.Conflict;
 import health.courses.scheduling.problem.InvalidInput;
 import health.courses.scheduling.problem.Problem;
@@ -11,6 +13,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -24,11 +28,15 @@ public class Patients {
     private final PatientRepository patients;
 
     private final AuditTrail audit;
+    private final Outbox outbox;
+    private final ClinicClock clock;
 
-    Patients(Clinics clinics, PatientRepository patients, AuditTrail audit) {
+    Patients(Clinics clinics, PatientRepository patients, AuditTrail audit, Outbox outbox, ClinicClock clock) {
         this.clinics = clinics;
         this.patients = patients;
         this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -51,6 +59,9 @@ public class Patients {
                     }
                     return patients.persist(patient);
                 })
+                // In the registration's transaction: notification-service learns the patient exactly when it exists.
+                .call(added -> outbox.append(List.of(new PatientRegistered(clinicId, added.id,
+                        clock.now().truncatedTo(ChronoUnit.MICROS)).event())))
                 .call(added -> audit.record("patient.created", "patient", added.id));
     }
 

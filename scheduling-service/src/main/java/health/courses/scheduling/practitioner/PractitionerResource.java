@@ -66,11 +66,10 @@ public class PractitionerResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewPractitioner request) {
         UUID clinicId = caller.clinicId();
-        limits.take(clinicId);
-        return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/practitioners", request,
+        return limits.acquire(clinicId).chain(() -> idempotency.create(clinicId, idempotencyKey, "POST /api/v1/practitioners", request,
                 () -> practitioners.add(clinicId, request.name()).map(added -> Created.of(
                         URI.create("/api/v1/practitioners/" + added.id), added.version, PractitionerView.of(added))))
-                .map(Created::toResponse);
+                .map(Created::toResponse));
     }
 
     @GET

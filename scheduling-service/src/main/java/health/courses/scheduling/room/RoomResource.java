@@ -66,11 +66,10 @@ public class RoomResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewRoom request) {
         UUID clinicId = caller.clinicId();
-        limits.take(clinicId);
-        return idempotency.create(clinicId, idempotencyKey, "POST /api/v1/rooms", request,
+        return limits.acquire(clinicId).chain(() -> idempotency.create(clinicId, idempotencyKey, "POST /api/v1/rooms", request,
                 () -> rooms.add(clinicId, request.name()).map(added -> Created.of(
                         URI.create("/api/v1/rooms/" + added.id), added.version, RoomView.of(added))))
-                .map(Created::toResponse);
+                .map(Created::toResponse));
     }
 
     @GET

@@ -24,11 +24,11 @@ public final class EventSchemas {
 
     public static final String LOCATION = "META-INF/resources/asyncapi/";
 
-    /** Every event type of the contract, in the order. */
+    /** Every event type of treatment-course-events, in the issues' order. */
     public static final List<String> COURSE_TYPES = List.of("course.scheduled.v1", "course.held.v1",
             "course.resumed.v1", "course.extended.v1", "course.cancelled.v1", "course.completed.v1",
             "session.scheduled.v1", "session.rescheduled.v1", "session.cancelled.v1", "session.missed.v1",
-            "session.completed.v1");
+            "session.completed.v1", "patient.registered.v1");
     public static final List<String> CHECKIN_TYPES = List.of("checkin.answered.v1", "checkin.escalated.v1",
             "checkin.unanswered.v1");
 

@@ -26,8 +26,21 @@ public class Rows {
         return count("SELECT count(*) FROM scheduling.session WHERE clinic_id = ?", clinicId);
     }
 
+    /** The clinic's course events in the outbox (its patients' patient.registered.v1 rows are not counted). */
     public long outboxRows(UUID clinicId) {
-        return count("SELECT count(*) FROM scheduling.outbox_event WHERE clinic_id = ?", clinicId);
+        return count("SELECT count(*) FROM scheduling.outbox_event WHERE clinic_id = ? AND aggregate_type = 'course'",
+                clinicId);
+    }
+
+    /** The clinic's patient.registered.v1 rows in the outbox. */
+    public long patientRegistrations(UUID clinicId) {
+        return count("SELECT count(*) FROM scheduling.outbox_event WHERE clinic_id = ? AND type = 'patient.registered.v1'",
+                clinicId);
+    }
+
+    /** The outbox rows about one aggregate (a course, or a patient for patient.registered.v1). */
+    public long outboxRowsOf(UUID aggregateId) {
+        return count("SELECT count(*) FROM scheduling.outbox_event WHERE aggregate_id = ?", aggregateId);
     }
 
     public long pendingOutboxRows(UUID clinicId) {

@@ -4,6 +4,7 @@ import health.courses.scheduling.api.Cursor;
 import health.courses.scheduling.api.Page;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.clinic.Clinics;
+import health.courses.scheduling.confirmation.Confirmation;
 import health.courses.scheduling.problem.Dates;
 import health.courses.scheduling.problem.FieldError;
 import health.courses.scheduling.problem.InvalidInput;
@@ -38,7 +39,16 @@ public class Agenda {
         this.sessions = sessions;
     }
 
-    public record Window(String from, String to, UUID practitionerId, UUID roomId) {
+    /**
+     * What to list. {@code confirmation} and {@code status} narrow it when given: status scheduled with confirmation
+     * unconfirmed for tomorrow is the front desk's call list (issue 18).
+     */
+    public record Window(String from, String to, UUID practitionerId, UUID roomId, Confirmation confirmation,
+            SessionStatus status) {
+
+        public Window(String from, String to, UUID practitionerId, UUID roomId) {
+            this(from, to, practitionerId, roomId, null, null);
+        }
     }
 
     @WithSession
@@ -58,6 +68,7 @@ public class Agenda {
                 throw new InvalidInput(errors);
             }
             return sessions.agenda(clinicId, from, to, window.practitionerId(), window.roomId(),
+                            new SessionRepository.Narrowing(window.confirmation(), window.status()),
                             after == null ? null : after.instant(0),
                             after == null ? null : after.uuid(1), page.fetchSize())
                     .map(found -> {

@@ -8,6 +8,7 @@ import health.courses.scheduling.confirmation.Confirmation;
 import health.courses.scheduling.problem.Dates;
 import health.courses.scheduling.problem.FieldError;
 import health.courses.scheduling.problem.InvalidInput;
+import health.courses.scheduling.problem.ResourceNotFound;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,6 +78,14 @@ public class Agenda {
                         return new AgendaList(shown.items(), shown.nextCursor());
                     });
         });
+    }
+
+    /** One session as the agenda shows it (issue 18: with its confirmation); another clinic's id is a 404. */
+    @WithSession
+    public Uni<AgendaEntry> entry(UUID clinicId, UUID sessionId) {
+        return sessions.find("clinicId = ?1 and id = ?2", clinicId, sessionId).firstResult()
+                .onItem().ifNull().failWith(() -> new ResourceNotFound("session", sessionId))
+                .flatMap(session -> clinics.current(clinicId).map(clinic -> AgendaEntry.of(session, clinic.zoneId())));
     }
 
     /** A date is the start of that day in the clinic's zone; a date-time needs its offset. */

@@ -85,6 +85,19 @@ public class SessionResource {
                 PageRequest.of(limit, cursor));
     }
 
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.BOOKING, Roles.CLINICIAN, Roles.OPERATOR })
+    @Operation(summary = "One session, as the agenda shows it",
+            description = "With its course, practitioner, room and the patient's confirmation (issue 18).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgendaEntry.class)))
+    @APIResponse(responseCode = "404", description = "No such session in the caller's clinic",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AgendaEntry> get(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam(ID) String id) {
+        return agenda.entry(caller.clinicId(), Ids.parse(ID, id));
+    }
+
     @POST
     @Path("/{id}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)

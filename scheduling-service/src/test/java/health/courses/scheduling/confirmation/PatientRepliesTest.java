@@ -10,6 +10,7 @@ import health.courses.localstack.LocalStackTestResource;
 import health.courses.scheduling.support.BookedCourse;
 import health.courses.scheduling.support.Replies;
 import health.courses.scheduling.support.Replies.Reply;
+import health.courses.scheduling.support.TestClinic;
 import health.courses.scheduling.support.TestClock;
 import health.courses.scheduling.support.Topics;
 import io.agroal.api.AgroalDataSource;
@@ -85,6 +86,15 @@ class PatientRepliesTest {
         assertNull(view.getString("sessions[1].confirmationChangedAt"), "absent while never set");
         assertTrue(view.getMap("sessions[1]").keySet().stream().noneMatch("confirmationChangedAt"::equals));
         assertEquals(1, view.getInt("version"), "a reply is not a change of the course: a pending If-Match still holds");
+
+        // The session answer says the same; another clinic does not find the session at all.
+        JsonPath session = course.as("clinician").get("/api/v1/sessions/{id}", course.session(1)).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("confirmed", session.getString("confirmation"));
+        assertEquals(course.id().toString(), session.getString("courseId"));
+        assertEquals(view.getString("sessions[0].confirmationChangedAt"), session.getString("confirmationChangedAt"));
+        given().auth().oauth2(TestClinic.fresh().bookingToken()).get("/api/v1/sessions/{id}", course.session(1)).then()
+                .statusCode(404);
 
         // Audited once, as the system's doing on the patient's behalf.
         JsonPath audit = given().auth().oauth2(course.clinic().token("clinician"))

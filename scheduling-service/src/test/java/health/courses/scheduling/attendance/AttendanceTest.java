@@ -7,20 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import health.courses.localstack.LocalStackTestResource;
 import health.courses.scheduling.support.BookedCourse;
+import health.courses.scheduling.support.Rows;
 import health.courses.scheduling.support.Replies.Reply;
 import health.courses.scheduling.support.TestClinic;
 import health.courses.scheduling.support.TestClock;
 import health.courses.scheduling.support.Topics;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +43,7 @@ class AttendanceTest {
     private static final Map<String, String> PERIOD = Map.of("from", START.toString(), "to", START.plusDays(42).toString());
 
     @Inject
-    AgroalDataSource dataSource;
+    Rows rows;
 
     @Inject
     TestClock clock;
@@ -69,7 +65,8 @@ class AttendanceTest {
                     BOOKED.plusSeconds(60)).record(eventId));
             return eventId;
         }).toList();
-        await().atMost(Duration.ofSeconds(20)).until(() -> replies.stream().allMatch(id -> "applied".equals(outcome(id))));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> replies.stream().allMatch(id -> "applied".equals(rows.inboxOutcome(id))));
         course.sessionChange(5, "cancel", Map.of("by", "patient", "reason", "travel")).then().statusCode(200);
         course.sessionChange(6, "cancel", Map.of("by", "clinic", "reason", "practitioner-ill")).then().statusCode(200);
         course.travelPastStartOf(4);
@@ -155,18 +152,5 @@ class AttendanceTest {
         Map<String, String> more = new java.util.HashMap<>(query);
         more.put(name, value);
         return more;
-    }
-
-    private String outcome(UUID eventId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT outcome FROM scheduling.inbox_event WHERE id = ?")) {
-            statement.setObject(1, eventId);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,21 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.courses.localstack.LocalStackTestResource;
 import health.courses.scheduling.support.BookedCourse;
+import health.courses.scheduling.support.Rows;
 import health.courses.scheduling.support.Replies;
 import health.courses.scheduling.support.Replies.Reply;
 import health.courses.scheduling.support.TestClinic;
 import health.courses.scheduling.support.TestClock;
 import health.courses.scheduling.support.Topics;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +49,7 @@ class PatientRepliesTest {
     private static final Duration WITHIN = Duration.ofSeconds(20);
 
     @Inject
-    AgroalDataSource dataSource;
+    Rows rows;
 
     @Inject
     TestClock clock;
@@ -77,8 +73,8 @@ class PatientRepliesTest {
         Topics.send(record);
         Topics.send(reply.record(republished));
 
-        await().atMost(WITHIN).until(() -> "duplicate-reply".equals(inboxOutcome(republished)));
-        assertEquals("applied", inboxOutcome(eventId));
+        await().atMost(WITHIN).until(() -> "duplicate-reply".equals(rows.inboxOutcome(republished)));
+        assertEquals("applied", rows.inboxOutcome(eventId));
         JsonPath view = course.view();
         assertEquals("confirmed", view.getString("sessions[0].confirmation"));
         assertEquals(BOOKED.plusSeconds(600), instant(view.getString("sessions[0].confirmationChangedAt")));
@@ -102,7 +98,7 @@ class PatientRepliesTest {
                 .extract().jsonPath();
         assertEquals(List.of("session.confirmed"), audit.getList("items.action"));
         assertEquals("system:patient-reply", audit.getString("items[0].subject"));
-        assertEquals(1, count("SELECT count(*) FROM scheduling.session_reply WHERE id = ?", reply.replyId()));
+        assertEquals(1, rows.count("SELECT count(*) FROM scheduling.session_reply WHERE id = ?", reply.replyId()));
     }
 
     @Test
@@ -111,7 +107,7 @@ class PatientRepliesTest {
                 BOOKED.plusSeconds(600));
         UUID requested = UUID.randomUUID();
         Topics.send(request.record(requested));
-        await().atMost(WITHIN).until(() -> "applied".equals(inboxOutcome(requested)));
+        await().atMost(WITHIN).until(() -> "applied".equals(rows.inboxOutcome(requested)));
         assertEquals("reschedule-requested", course.view().getString("sessions[1].confirmation"));
         assertEquals("reschedule-requested", agendaConfirmation(course.session(2)));
 
@@ -127,14 +123,14 @@ class PatientRepliesTest {
         UUID late = UUID.randomUUID();
         Topics.send(Reply.confirmation(course.clinic().id(), course.id(), course.session(2), BOOKED.plusSeconds(1800))
                 .record(late));
-        await().atMost(WITHIN).until(() -> "changed-after-reply".equals(inboxOutcome(late)));
+        await().atMost(WITHIN).until(() -> "changed-after-reply".equals(rows.inboxOutcome(late)));
         assertEquals("unconfirmed", course.view().getString("sessions[1].confirmation"));
 
         // One sent after the move confirms the new time.
         UUID fresh = UUID.randomUUID();
         Topics.send(Reply.confirmation(course.clinic().id(), course.id(), course.session(2), moved.plusSeconds(60))
                 .record(fresh));
-        await().atMost(WITHIN).until(() -> "applied".equals(inboxOutcome(fresh)));
+        await().atMost(WITHIN).until(() -> "applied".equals(rows.inboxOutcome(fresh)));
         assertEquals("confirmed", course.view().getString("sessions[1].confirmation"));
     }
 
@@ -146,7 +142,8 @@ class PatientRepliesTest {
                 .record(first));
         Topics.send(Reply.confirmation(course.clinic().id(), course.id(), course.session(3), BOOKED.plusSeconds(60))
                 .record(third));
-        await().atMost(WITHIN).until(() -> "applied".equals(inboxOutcome(third)) && "applied".equals(inboxOutcome(first)));
+        await().atMost(WITHIN).until(() -> "applied".equals(rows.inboxOutcome(third))
+                && "applied".equals(rows.inboxOutcome(first)));
 
         clock.travelTo(BOOKED.plusSeconds(3600));
         JsonPath cancelled = course.sessionChange(1, "cancel", Map.of("by", "patient", "reason", "illness")).then()
@@ -177,15 +174,15 @@ class PatientRepliesTest {
         Topics.send(Reply.rescheduleRequest(course.clinic().id(), course.id(), UUID.randomUUID().toString(),
                 BOOKED.plusSeconds(600)).record(unknownSession));
 
-        await().atMost(WITHIN).until(() -> inboxOutcome(unknownSession) != null && inboxOutcome(otherClinic) != null
-                && inboxOutcome(forCancelled) != null);
-        assertEquals("not-scheduled", inboxOutcome(forCancelled));
-        assertEquals("unknown-session", inboxOutcome(otherClinic), "another clinic's id names no session of that clinic");
-        assertEquals("unknown-session", inboxOutcome(unknownSession));
+        await().atMost(WITHIN).until(() -> rows.inboxOutcome(unknownSession) != null && rows.inboxOutcome(otherClinic) != null
+                && rows.inboxOutcome(forCancelled) != null);
+        assertEquals("not-scheduled", rows.inboxOutcome(forCancelled));
+        assertEquals("unknown-session", rows.inboxOutcome(otherClinic), "no session of that clinic");
+        assertEquals("unknown-session", rows.inboxOutcome(unknownSession));
         assertEquals(before.getMap(""), course.view().getMap(""));
-        assertEquals(3, count("SELECT count(*) FROM scheduling.session_reply WHERE course_id = ? AND outcome <> 'applied'",
+        assertEquals(3, rows.count("SELECT count(*) FROM scheduling.session_reply WHERE course_id = ? AND outcome <> 'applied'",
                 course.id()));
-        assertEquals(0, count("SELECT count(*) FROM scheduling.audit_log WHERE resource_type = 'session' AND resource_id = ?"
+        assertEquals(0, rows.count("SELECT count(*) FROM scheduling.audit_log WHERE resource_type = 'session' AND resource_id = ?"
                 + " AND action LIKE 'session.confirm%'", UUID.fromString(course.session(1))));
     }
 
@@ -207,7 +204,7 @@ class PatientRepliesTest {
         List<String> reasons = dead.stream().map(record -> Topics.header(record, "dead-letter-reason")).toList();
         assertTrue(reasons.get(0).contains("unreadable patient reply: channel must be sms or email"), reasons.get(0));
         assertTrue(reasons.get(1).contains("unreadable patient reply: malformed member sessionId"), reasons.get(1));
-        await().atMost(WITHIN).until(() -> "applied".equals(inboxOutcome(good)));
+        await().atMost(WITHIN).until(() -> "applied".equals(rows.inboxOutcome(good)));
         assertEquals("confirmed", course.view().getString("sessions[0].confirmation"));
     }
 
@@ -218,7 +215,7 @@ class PatientRepliesTest {
         UUID confirmed = UUID.randomUUID();
         Topics.send(Reply.confirmation(course.clinic().id(), other.id(), other.session(1), BOOKED.plusSeconds(60))
                 .record(confirmed));
-        await().atMost(WITHIN).until(() -> "applied".equals(inboxOutcome(confirmed)));
+        await().atMost(WITHIN).until(() -> "applied".equals(rows.inboxOutcome(confirmed)));
         third.sessionChange(1, "cancel", Map.of("by", "patient", "reason", "travel")).then().statusCode(200);
 
         // Monday's sessions: course 10:00 (unconfirmed), other 11:00 (confirmed), third 12:00 (cancelled, unconfirmed).
@@ -254,31 +251,5 @@ class PatientRepliesTest {
 
     private static Instant instant(String offsetDateTime) {
         return OffsetDateTime.parse(offsetDateTime).toInstant();
-    }
-
-    private String inboxOutcome(UUID eventId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT outcome FROM scheduling.inbox_event WHERE id = ?")) {
-            statement.setObject(1, eventId);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long count(String sql, Object parameter) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

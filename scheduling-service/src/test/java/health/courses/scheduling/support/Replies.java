@@ -1,10 +1,8 @@
 package health.courses.scheduling.support;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * A patient's replies to reminders exactly as notification-service publishes them (issue 18: CloudEvents binary mode on
@@ -49,18 +47,6 @@ public final class Replies {
 
     /** Any value under a reply's headers: for records the contract refuses (the poison tests). */
     public static ProducerRecord<String, String> record(UUID eventId, String type, String key, String value) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(eventId.toString()));
-        headers.add("ce_type", bytes(type));
-        headers.add("ce_source", bytes("/notification-service"));
-        headers.add("ce_time", bytes(Instant.now().toString()));
-        headers.add("ce_subject", bytes(UUID.randomUUID().toString()));
-        headers.add("content-type", bytes("application/json"));
-        return new ProducerRecord<>(CheckIns.TOPIC, null, key, value, headers);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        return CheckIns.record(eventId, type, key, value);
     }
 }

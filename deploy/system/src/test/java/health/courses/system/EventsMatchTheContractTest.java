@@ -77,30 +77,46 @@ class EventsMatchTheContractTest {
             events = log.readToEnd(Duration.ofSeconds(20));
         }
         for (ConsumerRecord<String, String> event : events) {
-            if (TopicReader.header(event, "ce_source").filter(ClinicJourney.POISON_SOURCE::equals).isPresent()) {
-                continue; // a poison record a test wrote on purpose (ClinicJourney), not one the producer published
-            }
-            String type = TopicReader.header(event, "ce_type").orElse("(no ce_type)");
-            JsonSchema schema = schemas.computeIfAbsent(type, t -> servedSchema(system, t));
-            Set<ValidationMessage> invalid = schema.validate(JSON.readTree(event.value()));
-            if (!invalid.isEmpty()) {
-                problems.add(type + " " + invalid + ": " + event.value());
-            }
-            String value = event.value().toLowerCase(Locale.ROOT);
-            if (value.contains(FINDING)) {
-                problems.add(type + " carries the patient's finding code: " + event.value());
-            }
-            if (value.contains(email.toLowerCase(Locale.ROOT)) || value.contains(phone) || value.contains("@")) {
-                problems.add(type + " carries contact data: " + event.value());
-            }
-            FINDING_WORDS.stream().filter(value::contains)
-                    .forEach(word -> problems.add(type + " carries a finding (" + word + "): " + event.value()));
+            check(system, event, schemas, problems, email, phone);
         }
+        // The way back too (issue 18): everything patient-originated notification-service published on
+        // patient-checkin-events so far (check-in outcomes, the patient's replies) matches the contract scheduling reads.
+        List<ConsumerRecord<String, String>> patientEvents;
+        try (TopicReader topic = new TopicReader(system.kafkaBootstrapServers(), "patient-checkin-events")) {
+            patientEvents = topic.readAll(record -> true, Duration.ofSeconds(10));
+        }
+        for (ConsumerRecord<String, String> event : patientEvents) {
+            check(system, event, schemas, problems, email, phone);
+        }
+        System.out.printf("contract test: %d events on patient-checkin-events validated as well%n", patientEvents.size());
         System.out.printf("contract test: %d events on %s validated against the served schemas of %s%n",
                 events.size(), CourseEventLog.TOPIC, schemas.keySet());
         assertTrue(schemas.keySet().containsAll(List.of("course.scheduled.v1", "session.scheduled.v1",
-                "course.held.v1")), "the flows produced these types: " + schemas.keySet());
+                "course.held.v1", "checkin.escalated.v1")), "the flows produced these types: " + schemas.keySet());
         assertEquals(List.of(), problems.stream().limit(5).toList(), problems.size() + " events break the contract");
+    }
+
+    /** One event against the schema served for its ce_type, and free of the patient's contact and findings. */
+    private static void check(SystemUnderTest system, ConsumerRecord<String, String> event,
+            Map<String, JsonSchema> schemas, List<String> problems, String email, String phone) throws Exception {
+        if (TopicReader.header(event, "ce_source").filter(ClinicJourney.POISON_SOURCE::equals).isPresent()) {
+            return; // a poison record a test wrote on purpose (ClinicJourney), not one the producer published
+        }
+        String type = TopicReader.header(event, "ce_type").orElse("(no ce_type)");
+        JsonSchema schema = schemas.computeIfAbsent(type, t -> servedSchema(system, t));
+        Set<ValidationMessage> invalid = schema.validate(JSON.readTree(event.value()));
+        if (!invalid.isEmpty()) {
+            problems.add(type + " " + invalid + ": " + event.value());
+        }
+        String value = event.value().toLowerCase(Locale.ROOT);
+        if (value.contains(FINDING)) {
+            problems.add(type + " carries the patient's finding code: " + event.value());
+        }
+        if (value.contains(email.toLowerCase(Locale.ROOT)) || value.contains(phone) || value.contains("@")) {
+            problems.add(type + " carries contact data: " + event.value());
+        }
+        FINDING_WORDS.stream().filter(value::contains)
+                .forEach(word -> problems.add(type + " carries a finding (" + word + "): " + event.value()));
     }
 
     /** The schema as scheduling-service publishes it, over HTTP without a token. */

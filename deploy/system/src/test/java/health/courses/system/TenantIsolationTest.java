@@ -171,6 +171,11 @@ class TenantIsolationTest {
 
         List<String> failures = new ArrayList<>();
         Map<String, String> before = snapshot(operations, a, failures);
+        // Issue 18: the attendance report is walked like every read (from, to, practitionerId filled from QUERY); A's own
+        // report must hold A's course, or clinic B's empty answer would prove nothing.
+        assertTrue(before.entrySet().stream().anyMatch(read -> read.getKey().startsWith(
+                "scheduling GET /api/v1/reports/attendance") && read.getValue().contains(a.ids().course())),
+                "clinic A's attendance report names its course: " + before.keySet());
         for (Operation operation : operations) {
             if (PUBLIC_DOCUMENTS.containsKey(operation.key())) {
                 Call call = new Call(operation.path(), Map.of(), null, Set.of());

@@ -110,6 +110,8 @@ public class CourseChanges {
                             session.status = SessionChange.RESUME.target();
                             session.sequence++;
                             session.statusReason = reason;
+                            // Re-flowed to a new time: a confirmation of the old one no longer holds.
+                            session.resetConfirmation(now);
                             session.touch();
                         }
                         course.status = CourseChange.RESUME.target(course.status);
@@ -194,6 +196,7 @@ public class CourseChanges {
                 session.statusReason = COURSE_CANCELLED;
                 // RFC 5546: a calendar applies a STATUS:CANCELLED only with a higher SEQUENCE (contract 2).
                 session.sequence++;
+                session.resetConfirmation(now);
                 session.touch();
             });
             course.status = CourseChange.CANCEL.target(course.status);

@@ -1,5 +1,6 @@
 package health.courses.scheduling.course;
 
+import health.courses.scheduling.attendance.Attendance;
 import health.courses.scheduling.session.Session;
 import health.courses.scheduling.session.SessionView;
 import java.time.DayOfWeek;
@@ -27,7 +28,9 @@ public record CourseView(
         @Schema(example = "30") int sessionMinutes,
         @Schema(description = "RFC 5545 RRULE the sessions follow", example = "FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=12")
         String recurrence,
-        List<SessionView> sessions) {
+        List<SessionView> sessions,
+        @Schema(description = "How the course's sessions turned out so far, with the patient's confirmations (issue 18)")
+        Attendance attendance) {
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -36,6 +39,7 @@ public record CourseView(
         return new CourseView(course.id, course.patientId, course.practitionerId, course.roomId, course.status,
                 course.version, course.zone, course.startDate, course.sessionsPerWeek, course.weeks,
                 course.weekdayList(), course.localTime.format(HOURS_MINUTES), course.sessionMinutes,
-                course.recurrence, sessions.stream().map(session -> SessionView.of(session, zone)).toList());
+                course.recurrence, sessions.stream().map(session -> SessionView.of(session, zone)).toList(),
+                Attendance.of(sessions));
     }
 }

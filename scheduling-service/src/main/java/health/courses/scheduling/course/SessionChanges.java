@@ -99,6 +99,7 @@ public class SessionChanges {
                         session.localDate = moved.localDate();
                         session.localTime = moved.localTime();
                         session.sequence++;
+                        session.resetConfirmation(now);
                         touch(locked, session, request.reason());
                         return (PendingEvents) () -> List.of(CourseEvents.sessionChanged(CourseEvents.SESSION_RESCHEDULED,
                                 locked.course(), session, request.reason(), previousStart, previousEnd));
@@ -113,6 +114,7 @@ public class SessionChanges {
             // RFC 5546: a calendar applies a STATUS:CANCELLED only with a higher SEQUENCE (contract 2).
             session.sequence++;
             session.cancelledBy = request.by();
+            session.resetConfirmation(now);
             String reason = request.by() + ":" + request.reason();
             touch(locked, session, reason);
             return makeUp(locked, session, now).map(makeUp -> {

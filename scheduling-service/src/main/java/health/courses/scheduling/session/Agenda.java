@@ -4,9 +4,11 @@ import health.courses.scheduling.api.Cursor;
 import health.courses.scheduling.api.Page;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.clinic.Clinics;
+import health.courses.scheduling.confirmation.Confirmation;
 import health.courses.scheduling.problem.Dates;
 import health.courses.scheduling.problem.FieldError;
 import health.courses.scheduling.problem.InvalidInput;
+import health.courses.scheduling.problem.ResourceNotFound;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +40,16 @@ public class Agenda {
         this.sessions = sessions;
     }
 
-    public record Window(String from, String to, UUID practitionerId, UUID roomId) {
+    /**
+     * What to list. {@code confirmation} and {@code status} narrow it when given: status scheduled with confirmation
+     * unconfirmed for tomorrow is the front desk's call list (issue 18).
+     */
+    public record Window(String from, String to, UUID practitionerId, UUID roomId, Confirmation confirmation,
+            SessionStatus status) {
+
+        public Window(String from, String to, UUID practitionerId, UUID roomId) {
+            this(from, to, practitionerId, roomId, null, null);
+        }
     }
 
     @WithSession
@@ -58,6 +69,7 @@ public class Agenda {
                 throw new InvalidInput(errors);
             }
             return sessions.agenda(clinicId, from, to, window.practitionerId(), window.roomId(),
+                            new SessionRepository.Narrowing(window.confirmation(), window.status()),
                             after == null ? null : after.instant(0),
                             after == null ? null : after.uuid(1), page.fetchSize())
                     .map(found -> {
@@ -66,6 +78,14 @@ public class Agenda {
                         return new AgendaList(shown.items(), shown.nextCursor());
                     });
         });
+    }
+
+    /** One session as the agenda shows it (issue 18: with its confirmation); another clinic's id is a 404. */
+    @WithSession
+    public Uni<AgendaEntry> entry(UUID clinicId, UUID sessionId) {
+        return sessions.find("clinicId = ?1 and id = ?2", clinicId, sessionId).firstResult()
+                .onItem().ifNull().failWith(() -> new ResourceNotFound("session", sessionId))
+                .flatMap(session -> clinics.current(clinicId).map(clinic -> AgendaEntry.of(session, clinic.zoneId())));
     }
 
     /** A date is the start of that day in the clinic's zone; a date-time needs its offset. */

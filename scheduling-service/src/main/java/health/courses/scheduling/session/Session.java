@@ -1,5 +1,6 @@
 package health.courses.scheduling.session;
 
+import health.courses.scheduling.confirmation.Confirmation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -81,12 +82,29 @@ public class Session {
     @Column(name = "make_up_for")
     public UUID makeUpFor;
 
+    /** The patient's answer to the reminders (issue 18); set by their replies, reset by a move or cancellation. */
+    @Column(nullable = false)
+    public Confirmation confirmation = Confirmation.UNCONFIRMED;
+
+    /** When {@link #confirmation} was last set (the reply's receivedAt) or reset; null while never. */
+    @Column(name = "confirmation_changed_at")
+    public Instant confirmationChangedAt;
+
     /** Set by {@link #touch()} on every change. */
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     @Version
     public int version;
+
+    /**
+     * The session moved or was cancelled: the patient confirmed (or declined) a time that no longer holds. The time is
+     * recorded even when it was unconfirmed, so a reply received before this change is recognised as stale.
+     */
+    public void resetConfirmation(Instant now) {
+        confirmation = Confirmation.UNCONFIRMED;
+        confirmationChangedAt = now;
+    }
 
     /**
      * Marks the row changed: real time (not the clinic's clock, which tests hold still), so the value always differs

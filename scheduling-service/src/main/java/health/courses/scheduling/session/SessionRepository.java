@@ -1,5 +1,6 @@
 package health.courses.scheduling.session;
 
+import health.courses.scheduling.confirmation.Confirmation;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -40,6 +41,17 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
      */
     public Uni<List<Session>> agenda(UUID clinicId, Instant from, Instant to, UUID practitionerId, UUID roomId,
             Instant afterStart, UUID afterId, int size) {
+        return agenda(clinicId, from, to, practitionerId, roomId, Narrowing.NONE, afterStart, afterId, size);
+    }
+
+    /** Optional filters of the agenda beyond the window; a null member does not filter. */
+    public record Narrowing(Confirmation confirmation, SessionStatus status) {
+        static final Narrowing NONE = new Narrowing(null, null);
+    }
+
+    /** The agenda narrowed further, e.g. the scheduled sessions nobody has confirmed yet (issue 18). */
+    public Uni<List<Session>> agenda(UUID clinicId, Instant from, Instant to, UUID practitionerId, UUID roomId,
+            Narrowing narrowing, Instant afterStart, UUID afterId, int size) {
         StringBuilder query = new StringBuilder("clinicId = :clinicId and startsAt >= :from and startsAt < :to");
         Parameters parameters = Parameters.with("clinicId", clinicId).and("from", from).and("to", to);
         if (practitionerId != null) {
@@ -49,6 +61,14 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
         if (roomId != null) {
             query.append(" and roomId = :roomId");
             parameters.and("roomId", roomId);
+        }
+        if (narrowing.confirmation() != null) {
+            query.append(" and confirmation = :confirmation");
+            parameters.and("confirmation", narrowing.confirmation());
+        }
+        if (narrowing.status() != null) {
+            query.append(" and status = :status");
+            parameters.and("status", narrowing.status());
         }
         if (afterStart != null) {
             // A row comparison, not "a > x or (a = x and b > y)": PostgreSQL uses it as an index condition, so a page

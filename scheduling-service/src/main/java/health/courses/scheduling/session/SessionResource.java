@@ -3,6 +3,7 @@ package health.courses.scheduling.session;
 import health.courses.scheduling.api.PageRequest;
 import health.courses.scheduling.auth.Caller;
 import health.courses.scheduling.auth.Roles;
+import health.courses.scheduling.confirmation.Confirmation;
 import health.courses.scheduling.course.ChangeAnswers;
 import health.courses.scheduling.course.CourseResource;
 import health.courses.scheduling.course.CourseView;
@@ -54,10 +55,12 @@ public class SessionResource {
     @GET
     @RolesAllowed({ Roles.BOOKING, Roles.CLINICIAN, Roles.OPERATOR })
     @Operation(summary = "The agenda: sessions starting in a window, by start then id, a page at a time",
-            description = "Every status is listed (cancelled ones too, so a desk sees what was freed).")
+            description = "Every status is listed (cancelled ones too, so a desk sees what was freed), unless `status` "
+                    + "narrows it. `confirmation` narrows it to the patients' answers to the reminders: "
+                    + "`status=scheduled&confirmation=unconfirmed` over tomorrow is the call list.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgendaList.class)))
     @APIResponse(responseCode = "400", description = "A missing or malformed from/to, to not after from, a window over 92 days, "
-            + "a malformed id, limit above 100, or a foreign cursor (validation)",
+            + "a malformed id, an unknown confirmation or status, limit above 100, or a foreign cursor (validation)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AgendaList> list(
             @Parameter(description = "Clinic-local date (start of day) or a date-time with offset", required = true,
@@ -68,12 +71,31 @@ public class SessionResource {
             @QueryParam("practitionerId") String practitionerId,
             @Parameter(description = "Only this room's sessions", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("roomId") String roomId,
+            @Parameter(description = "Only sessions whose patient answered so (issue 18)",
+                    schema = @Schema(implementation = Confirmation.class)) @QueryParam("confirmation") String confirmation,
+            @Parameter(description = "Only sessions in this status", schema = @Schema(implementation = SessionStatus.class))
+            @QueryParam("status") String status,
             @Parameter(description = "1-100, 50 when absent") @QueryParam("limit") Integer limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return agenda.list(caller.clinicId(), new Agenda.Window(from, to,
                         practitionerId == null ? null : Ids.parse("practitionerId", practitionerId),
-                        roomId == null ? null : Ids.parse("roomId", roomId)),
+                        roomId == null ? null : Ids.parse("roomId", roomId),
+                        confirmation == null ? null : Confirmation.parameter("confirmation", confirmation),
+                        status == null ? null : SessionStatus.parameter("status", status)),
                 PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.BOOKING, Roles.CLINICIAN, Roles.OPERATOR })
+    @Operation(summary = "One session, as the agenda shows it",
+            description = "With its course, practitioner, room and the patient's confirmation (issue 18).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgendaEntry.class)))
+    @APIResponse(responseCode = "404", description = "No such session in the caller's clinic",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AgendaEntry> get(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam(ID) String id) {
+        return agenda.entry(caller.clinicId(), Ids.parse(ID, id));
     }
 
     @POST

@@ -1,6 +1,9 @@
 package health.courses.scheduling.session;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import health.courses.scheduling.problem.InvalidInput;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
@@ -11,6 +14,17 @@ public enum SessionStatus {
     @JsonValue
     public String word() {
         return name().toLowerCase();
+    }
+
+    /** A query parameter's value (issue 18: the agenda's status filter); anything else is a 400 naming it. */
+    public static SessionStatus parameter(String field, String value) {
+        for (SessionStatus status : values()) {
+            if (status.word().equals(value)) {
+                return status;
+            }
+        }
+        throw new InvalidInput(field, "one-of", "must be one of "
+                + Arrays.stream(values()).map(SessionStatus::word).collect(Collectors.joining(", ")));
     }
 
     @Converter(autoApply = true)

@@ -32,7 +32,8 @@ class OpenApiDocumentTest {
                 "/api/v1/availability", "/api/v1/courses", "/api/v1/courses/{id}", "/api/v1/courses/{id}/hold",
                 "/api/v1/courses/{id}/resume", "/api/v1/courses/{id}/extend", "/api/v1/courses/{id}/cancel",
                 "/api/v1/courses/{id}/calendar.ics", "/api/v1/sessions", "/api/v1/sessions/{id}/reschedule",
-                "/api/v1/sessions/{id}/cancel", "/api/v1/sessions/{id}/missed", "/api/v1/sessions/{id}/complete"));
+                "/api/v1/sessions/{id}/cancel", "/api/v1/sessions/{id}/missed", "/api/v1/sessions/{id}/complete",
+                "/api/v1/sessions/{id}", "/api/v1/reports/attendance"));
         assertThat(openApi.getMap("paths.'/api/v1/courses/{id}/resume'.post.responses.'409'.content.'application/problem+json'.examples")
                 .keySet(), hasItems("illegal-transition"));
         assertThat(openApi.getMap("paths.'/api/v1/sessions/{id}/complete'.post.responses.'409'.content.'application/problem+json'.examples")

@@ -47,6 +47,10 @@ class EveryResourceIsScopedToItsClinicTest {
         notFound(given().auth().oauth2(stranger).get("/api/v1/rooms/" + room));
         notFound(given().auth().oauth2(stranger).delete("/api/v1/closures/" + closure));
         notFound(given().auth().oauth2(stranger).get("/api/v1/courses/" + course + "/calendar.ics"));
+        notFound(given().auth().oauth2(stranger).get("/api/v1/sessions/" + session));
+        assertEquals(List.of(), given().auth().oauth2(stranger).queryParam("from", "2027-05-01").queryParam("to", "2027-06-01")
+                .get("/api/v1/reports/attendance").then().statusCode(200).extract().jsonPath().getList("courses"),
+                "the attendance report counts only the caller's clinic's sessions");
         Map<String, Map<String, Object>> courseChanges = Map.of("hold", Map.of(), "resume", Map.of("from", "2027-06-01"),
                 "extend", Map.of("weeks", 1, "reason", "slow-response"), "cancel", Map.of("reason", "patient-request"));
         courseChanges.forEach((change, body) -> notFound(given().auth().oauth2(stranger).contentType(ContentType.JSON)

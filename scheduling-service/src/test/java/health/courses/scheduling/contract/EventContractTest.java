@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class EventContractTest {
 
     private static final List<String> ALL_TYPES = Stream.concat(EventSchemas.COURSE_TYPES.stream(),
-            EventSchemas.CHECKIN_TYPES.stream()).toList();
+            EventSchemas.PATIENT_TYPES.stream()).toList();
 
     @Test
     void theAsyncApiDocumentAndSchemasAreServedWithoutAToken() throws Exception {
@@ -43,7 +43,7 @@ class EventContractTest {
     void everyEventTypeIsAMessageOfItsChannelWithItsSchemaAndTheCloudEventsHeaders() throws Exception {
         JsonNode doc = asyncApi();
         assertEquals(EventSchemas.COURSE_TYPES, typesOf(doc, "treatment-course-events"));
-        assertEquals(EventSchemas.CHECKIN_TYPES, typesOf(doc, "patient-checkin-events"));
+        assertEquals(EventSchemas.PATIENT_TYPES, typesOf(doc, "patient-checkin-events"));
         for (JsonNode message : doc.at("/components/messages")) {
             String type = message.get("name").asText();
             assertEquals("./schemas/" + type + ".json", message.at("/payload/schema/$ref").asText(), type);
@@ -53,7 +53,7 @@ class EventContractTest {
                 assertTrue(headers.has(header), type + " header " + header);
             }
             assertEquals(type, headers.at("/ce_type/const").asText());
-            String source = type.startsWith("checkin.") ? "/notification-service" : "/scheduling-service";
+            String source = EventSchemas.PATIENT_TYPES.contains(type) ? "/notification-service" : "/scheduling-service";
             assertEquals(source, headers.at("/ce_source/const").asText(), type);
             assertFalse(message.at("/examples").isEmpty(), type + " has examples");
         }

@@ -9,9 +9,9 @@ import health.courses.localstack.LocalStackTestResource;
 import health.courses.scheduling.support.Bookings;
 import health.courses.scheduling.support.CheckIns;
 import health.courses.scheduling.support.EventSchemas;
+import health.courses.scheduling.support.Rows;
 import health.courses.scheduling.support.TestClinic;
 import health.courses.scheduling.support.Topics;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,10 +19,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,7 +40,7 @@ class EscalationHoldsTheCourseTest {
     private static final Duration WITHIN = Duration.ofSeconds(20);
 
     @Inject
-    AgroalDataSource dataSource;
+    Rows rows;
 
     @Test
     void anEscalationDeliveredTwiceHoldsTheCourseOnceAndEmitsOneCourseHeld() {
@@ -72,7 +68,7 @@ class EscalationHoldsTheCourseTest {
         assertEquals("held", data.getString("status"));
         assertEquals(2, data.getInt("version"));
         assertEquals(course.sessionIds(), data.getList("heldSessionIds", String.class), "every future session, in order");
-        assertEquals("held", inboxOutcome(eventId));
+        assertEquals("held", rows.inboxOutcome(eventId));
 
         // The hold is audited once, as the system's doing, in the hold's transaction (the duplicate adds nothing).
         JsonPath audit = given().auth().oauth2(clinic.token("clinician"))
@@ -92,9 +88,9 @@ class EscalationHoldsTheCourseTest {
         UUID second = UUID.randomUUID();
 
         Topics.send(checkIn(first, "checkin.escalated.v1", clinic.id(), course.id(), "review"));
-        await().atMost(WITHIN).until(() -> "held".equals(inboxOutcome(first)));
+        await().atMost(WITHIN).until(() -> "held".equals(rows.inboxOutcome(first)));
         Topics.send(checkIn(second, "checkin.escalated.v1", clinic.id(), course.id(), "urgent"));
-        await().atMost(WITHIN).until(() -> "no-change".equals(inboxOutcome(second)));
+        await().atMost(WITHIN).until(() -> "no-change".equals(rows.inboxOutcome(second)));
 
         assertEquals(2, view(clinic, course.id()).getInt("version"));
         List<ConsumerRecord<String, String>> held = Topics.read(COURSE_EVENTS,
@@ -114,8 +110,8 @@ class EscalationHoldsTheCourseTest {
         Topics.send(checkIn(answered, "checkin.answered.v1", clinic.id(), course.id(), "none"));
         Topics.send(checkIn(unanswered, "checkin.unanswered.v1", clinic.id(), course.id(), "none"));
 
-        await().atMost(WITHIN).until(() -> "recorded".equals(inboxOutcome(unanswered)));
-        assertEquals("recorded", inboxOutcome(answered));
+        await().atMost(WITHIN).until(() -> "recorded".equals(rows.inboxOutcome(unanswered)));
+        assertEquals("recorded", rows.inboxOutcome(answered));
         JsonPath view = view(clinic, course.id());
         assertEquals("scheduled", view.getString("status"));
         assertEquals(1, view.getInt("version"));
@@ -169,18 +165,5 @@ class EscalationHoldsTheCourseTest {
     private static JsonPath view(TestClinic clinic, UUID courseId) {
         return given().auth().oauth2(clinic.bookingToken()).get("/api/v1/courses/{id}", courseId)
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    private String inboxOutcome(UUID eventId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT outcome FROM scheduling.inbox_event WHERE id = ?")) {
-            statement.setObject(1, eventId);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

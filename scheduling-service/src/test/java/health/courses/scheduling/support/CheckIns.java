@@ -21,6 +21,11 @@ public final class CheckIns {
                 "severity":"%s","ruleVersion":1,"occurredAt":"%s"}""".formatted(clinicId, courseId, UUID.randomUUID(),
                 UUID.randomUUID(), UUID.randomUUID(), severity, Instant.now());
         EventSchemas.assertValid(type, data);
+        return record(eventId, type, courseId.toString(), data);
+    }
+
+    /** Any value on patient-checkin-events under notification-service's CloudEvents headers (binary mode). */
+    public static ProducerRecord<String, String> record(UUID eventId, String type, String key, String value) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes(eventId.toString()));
@@ -29,7 +34,7 @@ public final class CheckIns {
         headers.add("ce_time", bytes(Instant.now().toString()));
         headers.add("ce_subject", bytes(UUID.randomUUID().toString()));
         headers.add("content-type", bytes("application/json"));
-        return new ProducerRecord<>(TOPIC, null, courseId.toString(), data, headers);
+        return new ProducerRecord<>(TOPIC, null, key, value, headers);
     }
 
     private static byte[] bytes(String value) {

@@ -31,6 +31,12 @@ public final class EventSchemas {
             "session.completed.v1", "patient.registered.v1");
     public static final List<String> CHECKIN_TYPES = List.of("checkin.answered.v1", "checkin.escalated.v1",
             "checkin.unanswered.v1");
+    /** The patient's replies to reminders (issue 18): produced by notification-service on patient-checkin-events. */
+    public static final List<String> REPLY_TYPES = List.of("session.confirmation-received.v1",
+            "session.reschedule-requested.v1");
+    /** Everything on patient-checkin-events, in the AsyncAPI channel's order. */
+    public static final List<String> PATIENT_TYPES = java.util.stream.Stream.concat(CHECKIN_TYPES.stream(),
+            REPLY_TYPES.stream()).toList();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);

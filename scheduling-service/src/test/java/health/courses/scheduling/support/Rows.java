@@ -61,10 +61,25 @@ public class Rows {
         }
     }
 
-    private long count(String sql, UUID clinicId) {
+    /** What the check-in consumer recorded for an event (inbox_event.outcome); null while it has not seen it. */
+    public String inboxOutcome(UUID eventId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT outcome FROM scheduling.inbox_event WHERE id = ?")) {
+            statement.setObject(1, eventId);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code sql} is a count with one parameter. */
+    public long count(String sql, Object parameter) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, clinicId);
+            statement.setObject(1, parameter);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);

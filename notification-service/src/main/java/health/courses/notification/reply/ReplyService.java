@@ -147,7 +147,8 @@ public class ReplyService {
         } else {
             NextSession next = session.get();
             String type = keyword == Keyword.CONFIRM ? ReplyEvent.CONFIRMATION_RECEIVED : ReplyEvent.RESCHEDULE_REQUESTED;
-            done = outbox.append(next.courseId(), type, next.sessionId(), now.atOffset(java.time.ZoneOffset.UTC),
+            // ce_subject is the reply id, as the contract's AsyncAPI entry names it.
+            done = outbox.append(next.courseId(), type, reply.id(), now.atOffset(java.time.ZoneOffset.UTC),
                     new ReplyEvent(sms.clinicId(), next.courseId(), next.sessionId(), next.patientId(), reply.id(), SMS,
                             now))
                     .replaceWith(keyword == Keyword.CONFIRM ? Text.CONFIRMED : Text.RESCHEDULE);

@@ -163,6 +163,47 @@ public class ReplyService {
         });
     }
 
+    /** What pressing a mail's button did. */
+    enum MailOutcome {
+        /** Applied now: the event is on its way to scheduling-service. */
+        DONE,
+        /** This link was used before; nothing changes. */
+        ALREADY,
+        /** The session is no longer scheduled or has begun: nothing to confirm or move online. */
+        GONE
+    }
+
+    /**
+     * The Confirm or "I need another time" button behind a reminder mail's link: recorded once per session and action
+     * ({@code delivery_key = <action>:<session>}), so a second press, or the same link opened on two devices, sends
+     * no second event; the same event as an SMS reply otherwise, with channel {@code email}.
+     */
+    Uni<MailOutcome> fromMail(ReplyLinks.Request request) {
+        Instant now = clock.instant();
+        Keyword keyword = request.action() == ReplyLinks.Action.CONFIRM ? Keyword.CONFIRM : Keyword.RESCHEDULE;
+        return Panache.withTransaction(() -> replies.confirmable(request.clinicId(), request.patientId(),
+                request.sessionId(), now).chain(found -> {
+                    if (found.isEmpty()) {
+                        return Uni.createFrom().item(MailOutcome.GONE);
+                    }
+                    NextSession session = found.get();
+                    Reply reply = new Reply(UUID.randomUUID(), request.clinicId(), EMAIL,
+                            keyword.stored + ":" + session.sessionId(), request.patientId(), keyword.stored,
+                            session.sessionId(), session.courseId(), now);
+                    return replies.record(reply).chain(first -> !first ? Uni.createFrom().item(MailOutcome.ALREADY)
+                            : outbox.append(session.courseId(), keyword == Keyword.CONFIRM
+                                    ? ReplyEvent.CONFIRMATION_RECEIVED : ReplyEvent.RESCHEDULE_REQUESTED, reply.id(),
+                                    now.atOffset(java.time.ZoneOffset.UTC),
+                                    new ReplyEvent(request.clinicId(), session.courseId(), session.sessionId(),
+                                            request.patientId(), reply.id(), EMAIL, now))
+                                    .replaceWith(MailOutcome.DONE));
+                })).invoke(outcome -> {
+                    if (outcome == MailOutcome.DONE) {
+                        outbox.committed();
+                    }
+                });
+    }
+
     /** The patient's own quiet hours, else the clinic's, at this instant in the patient's zone. */
     static boolean quietNow(Sender patient, NotificationSettings clinic, Instant now) {
         QuietHours quiet = patient.quietHours().orElse(clinic.quietHours());

@@ -80,7 +80,7 @@ class SmsRepliesTest {
     private static TopicTap<String> events;
 
     @BeforeAll
-    static void listen() {
+    static synchronized void listen() {
         if (events == null) {
             events = TopicTap.strings(TestStack.bootstrapServers(), "patient-checkin-events");
         }
@@ -147,7 +147,7 @@ class SmsRepliesTest {
         given().contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).formParams(form)
                 .post("/sms/inbound/{clinic}", clinic.id()).then().statusCode(403);
         given().contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).formParams(form)
-                .header("X-Twilio-Signature", sign(clinic, form).replace('A', 'B').replace('a', 'A'))
+                .header("X-Twilio-Signature", altered(sign(clinic, form)))
                 .post("/sms/inbound/{clinic}", clinic.id()).then().statusCode(403);
         // Signed with another token, or for another clinic's URL.
         given().contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).formParams(form)
@@ -297,6 +297,11 @@ class SmsRepliesTest {
         return TwilioSignature.of(AUTH_TOKEN, url(clinic), multi(form));
     }
 
+    /** One character changed: the first, to another Base64 character. */
+    private static String altered(String signature) {
+        return (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1);
+    }
+
     private static String url(Clinics clinic) {
         return "http://localhost:" + RestAssured.port + "/sms/inbound/" + clinic.id();
     }
@@ -326,13 +331,14 @@ class SmsRepliesTest {
                 .map(request -> request.formParameters().get("Body").firstValue()).toList();
     }
 
-    private static List<ConsumerRecord<String, String>> awaitEvents(UUID courseId, int count) {
+    static List<ConsumerRecord<String, String>> awaitEvents(UUID courseId, int count) {
+        listen();
         return await().atMost(PATIENCE).until(() -> events.stream()
                 .filter(record -> courseId.toString().equals(record.key())).toList(), found -> found.size() >= count);
     }
 
     /** Exactly the contract's seven members, valid against the schema scheduling-service serves. */
-    private static void assertExactPayload(ConsumerRecord<String, String> event, Session session, String replyId,
+    static void assertExactPayload(ConsumerRecord<String, String> event, Session session, String replyId,
             String channel) {
         try {
             String type = Topics.header(event.headers(), "ce_type");

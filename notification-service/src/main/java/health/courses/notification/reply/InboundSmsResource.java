@@ -45,7 +45,7 @@ public class InboundSmsResource {
 
     private static final Logger LOG = Logger.getLogger(InboundSmsResource.class);
     static final String TWIML = "application/xml";
-    private static final String FORBIDDEN = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    private static final String EMPTY_RESPONSE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
     private final ReplyService replies;
     private final InboundSmsConfig config;
@@ -87,12 +87,12 @@ public class InboundSmsResource {
             // Only the fact: the parameters hold a phone number and a message.
             LOG.warnf("Inbound SMS for clinic %s refused: %s", clinicId,
                     token.isEmpty() ? "no auth token configured for it" : "signature does not match");
-            return Uni.createFrom().item(Response.status(403).type(TWIML).entity(FORBIDDEN).build());
+            return Uni.createFrom().item(Response.status(403).type(TWIML).entity(EMPTY_RESPONSE).build());
         }
         String messageSid = first(form, "MessageSid");
         if (messageSid == null || messageSid.isBlank()) {
             // Signed, so the provider's; without an id it cannot be applied once, so it is not applied at all.
-            return Uni.createFrom().item(Response.ok(FORBIDDEN, TWIML).build());
+            return Uni.createFrom().item(Response.ok(EMPTY_RESPONSE, TWIML).build());
         }
         return replies.receive(new ReplyService.InboundSms(clinic.get(), messageSid, first(form, "From"),
                 first(form, "Body"))).map(answer -> Response.ok(Twiml.of(answer.message()), TWIML).build());

@@ -86,6 +86,7 @@ public class ReplyService {
         return contacts.withNumber(sms.clinicId(), sms.from()).chain(senders -> settings.of(sms.clinicId())
                 .chain(clinic -> {
                     List<UUID> patients = senders.stream().map(Sender::patientId).toList();
+                    // A message too goes to the patient whose session comes first: the likeliest writer.
                     Uni<Optional<NextSession>> next = keyword == Keyword.CONFIRM || keyword == Keyword.RESCHEDULE
                             || keyword == Keyword.MESSAGE ? replies.nextSession(sms.clinicId(), patients, now)
                                     : Uni.createFrom().item(Optional.empty());

@@ -16,6 +16,8 @@ final class StackEnvFile {
     static final Set<String> DEMO_ROLES = Set.of("booking", "clinician", "operator");
     /** Long enough that a developer's shell keeps working for weeks; the key pair survives restarts too. */
     static final Duration DEMO_TOKEN_LIFETIME = Duration.ofDays(30);
+    /** notification-service's dev-profile SMS auth token ({@code %dev.courses.notification.sms.auth-token}). */
+    static final String DEMO_SMS_AUTH_TOKEN = "dev-only-sms-auth-token-never-use-in-production";
 
     private StackEnvFile() {
     }
@@ -42,6 +44,9 @@ final class StackEnvFile {
                 DEMO_TOKEN_LIFETIME));
         variables.put("DEMO_CLINIC_B_TOKEN", DevTokens.mint(privateKey, DemoClinics.B, "demo-clinic-b", DEMO_ROLES,
                 DEMO_TOKEN_LIFETIME));
+        // What an SMS provider would call for demo clinic A's number, and the token it signs with (issue 18).
+        variables.put("SMS_INBOUND_URL", "http://localhost:" + settings.notificationPort() + "/sms/inbound/" + DemoClinics.A);
+        variables.put("SMS_AUTH_TOKEN", DEMO_SMS_AUTH_TOKEN);
         return variables;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 8, patient data out of the wrong places: after {@link ClinicJourney} (contact, evaluation, booking, reminder
  * and check-in mails, a completed session with a tolerance note, an urgent check-in answer with a note, the hold, a
- * dead letter), no contact detail, finding, note or answer of that patient is in any key, value or header of any
+ * dead letter) and an SMS the patient sent the clinic (issue 18), no contact detail, finding, note, answer or message
+ * text of that patient is in any key, value or header of any
  * topic on the broker (dead letters and internal topics included), nor in any line either service logged. Raw bytes
  * are searched, and the email also base64 (any alignment, both alphabets) and URL-encoded.
  */
@@ -45,6 +47,13 @@ class PatientDataStaysOutTest {
         ClinicJourney journey = ClinicJourney.of(system);
         ClinicJourney.Values values = journey.values();
         Map<String, String> needles = needles(values);
+        // Issue 18: the patient texts the clinic's number. The text is kept for the clinicians (their API shows it) and
+        // must appear on no topic and in no log; the "C" after it confirms through an event that names ids only.
+        String smsText = "sms-text-" + UUID.randomUUID().toString().substring(0, 8) + " my knee hurts since Monday";
+        SmsReplies.send(system, journey.clinicId(), values.phone(), smsText).then().statusCode(200);
+        SmsReplies.send(system, journey.clinicId(), values.phone(), "C").then().statusCode(200);
+        needles.put(smsText, "SMS reply text");
+        needles.put(smsText.substring(0, 17), "SMS reply text (start)");
 
         // The needles are what the system really holds: the owning clinic's own APIs answer with them.
         String own = given().baseUri(system.notificationUrl()).auth().oauth2(journey.token())
@@ -54,11 +63,13 @@ class PatientDataStaysOutTest {
                 + given().baseUri(system.schedulingUrl()).auth().oauth2(journey.token())
                         .get("/api/v1/courses/{id}", journey.ids().course()).asString()
                 + given().baseUri(system.schedulingUrl()).auth().oauth2(journey.token())
-                        .get("/api/v1/patients/{id}", journey.ids().patient()).asString();
+                        .get("/api/v1/patients/{id}", journey.ids().patient()).asString()
+                + given().baseUri(system.notificationUrl()).auth().oauth2(journey.token())
+                        .get("/api/v1/patients/{id}/messages", journey.ids().patient()).asString();
         List<String> found = new ArrayList<>();
         scan("own APIs", own.getBytes(StandardCharsets.UTF_8), needles, found);
         for (String held : List.of(values.email(), values.phone(), values.checkInNote(), values.externalReference(),
-                "\"urination\":\"unable\"")) {
+                "\"urination\":\"unable\"", smsText)) {
             assertTrue(found.stream().anyMatch(hit -> hit.contains("\"" + held + "\" in")),
                     "the scan finds " + held + " where it belongs: " + found);
         }

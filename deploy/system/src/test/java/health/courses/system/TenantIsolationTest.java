@@ -46,7 +46,11 @@ class TenantIsolationTest {
             "notification POST /check-in/{token}", "the page's form answer, keyed by the same link token",
             "notification POST /api/v1/check-ins/{token}", "the check-in answer as JSON, keyed by the same link token",
             "notification GET /unsubscribe/{token}", "a mail's one-click unsubscribe page (RFC 8058): the signed link is the key",
-            "notification POST /unsubscribe/{token}", "the one-click unsubscribe itself, keyed by the same signed link");
+            "notification POST /unsubscribe/{token}", "the one-click unsubscribe itself, keyed by the same signed link",
+            "notification POST /sms/inbound/{clinicId}", "the SMS provider's webhook (issue 18): the X-Twilio-Signature"
+                    + " over URL and parameters under the clinic account's auth token is the key",
+            "notification GET /session-reply/{token}", "a reminder mail's Confirm / another-time page: the signed link is the key",
+            "notification POST /session-reply/{token}", "the Confirm / another-time button, keyed by the same signed link");
 
     /** Public documents that describe the service and name nothing of any clinic: answered to anyone, leak-checked. */
     private static final Map<String, String> PUBLIC_DOCUMENTS = Map.of(

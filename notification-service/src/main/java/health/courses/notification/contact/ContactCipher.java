@@ -35,10 +35,17 @@ public class ContactCipher {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SecretKey> keys = new HashMap<>();
     private final String currentKeyId;
+    private final PhoneLookup phones;
 
-    ContactCipher(ContactEncryptionConfig config) {
+    ContactCipher(ContactEncryptionConfig config, PhoneLookup phones) {
         config.keys().forEach((id, encoded) -> keys.put(id, key(id, encoded)));
         this.currentKeyId = config.currentKeyId().orElse(null);
+        this.phones = phones;
+    }
+
+    /** The keyed hash a phone number is looked up by (issue 18), written next to its ciphertext; null without one. */
+    byte[] phoneLookup(String phone) {
+        return phones.of(phone);
     }
 
     /** The key new values are written under. */
@@ -129,7 +136,9 @@ public class ContactCipher {
 
     /** The encrypted columns; the name is part of the associated data. */
     public enum Field {
-        EMAIL("email"), PHONE("phone");
+        EMAIL("email"), PHONE("phone"),
+        /** A patient's SMS reply kept for the clinic (table patient_message). */
+        MESSAGE("message");
 
         final String column;
 

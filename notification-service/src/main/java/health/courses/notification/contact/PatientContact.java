@@ -32,6 +32,9 @@ public class PatientContact {
     private byte[] phoneCiphertext;
     @Column(name = "key_id")
     private String keyId;
+    // Keyed hash of the phone number in E.164 (PhoneLookup), so an SMS reply finds its patient; never the number.
+    @Column(name = "phone_lookup")
+    private byte[] phoneLookup;
     private String language;
     private String zone;
     @Column(name = "preferred_channels")
@@ -74,6 +77,7 @@ public class PatientContact {
                 details.email().strip());
         phoneCiphertext = cipher.encrypt(keyId, ContactCipher.Field.PHONE, key.clinicId(), key.patientId(),
                 details.phone());
+        phoneLookup = cipher.phoneLookup(details.phone());
         language = details.language() != null ? details.language() : Languages.DEFAULT;
         zone = details.zone() != null ? details.zone() : DEFAULT_ZONE;
         // Distinct, in the order given: a channel named twice would otherwise get every reminder twice.

@@ -28,6 +28,17 @@ public final class MailTemplates {
                 htmls.get(language).data(name, data).render());
     }
 
+    /** The same with several values bound, each under its name (a null value is bound as absent). */
+    public MailText render(String language, String subject, Map<String, Object> data) {
+        var text = texts.get(language).instance();
+        var html = htmls.get(language).instance();
+        data.forEach((name, value) -> {
+            text.data(name, value);
+            html.data(name, value);
+        });
+        return new MailText(subject, text.render(), html.render());
+    }
+
     private static Template required(Engine engine, String id) {
         Template template = engine.getTemplate(id);
         if (template == null) {

@@ -1,6 +1,7 @@
 package health.courses.notification.reminder;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import health.courses.notification.mail.MailComposer;
 import health.courses.notification.mail.MailTemplates;
 import health.courses.notification.mail.MailText;
 import health.courses.notification.notification.Delivery;
+import health.courses.notification.reply.ReplyLinks;
 import io.quarkus.qute.Engine;
 
 /**
@@ -41,6 +43,7 @@ public class SessionMail implements MailComposer {
 
     private final MailTemplates templates;
     private final Letters letters;
+    private final ReplyLinks replyLinks;
     private final String uidDomain;
     private final Clock clock;
 
@@ -48,11 +51,12 @@ public class SessionMail implements MailComposer {
      * @param uidDomain the same setting and default as scheduling-service's calendar.ics, so an attachment and the
      *                  course's calendar name each session by one UID and a calendar app updates one event
      */
-    SessionMail(Engine engine, Letters letters,
+    SessionMail(Engine engine, Letters letters, ReplyLinks replyLinks,
             @ConfigProperty(name = "courses.calendar.uid-domain", defaultValue = "courses.health") String uidDomain,
             Clock clock) {
         this.clock = clock;
         this.letters = letters;
+        this.replyLinks = replyLinks;
         this.uidDomain = uidDomain;
         this.templates = new MailTemplates(engine, "session");
     }
@@ -72,7 +76,13 @@ public class SessionMail implements MailComposer {
         List<MailText.Attachment> attachments = payload instanceof SessionLetter session
                 ? List.of(calendar(session, delivery, letterhead))
                 : List.of();
-        return templates.render(language, subject, "letter", letter).with(attachments);
+        // A reminder carries the patient's two answers (issue 18): signed links to a page with one button each.
+        Map<String, Object> data = new HashMap<>();
+        data.put("letter", letter);
+        data.put("replies", MessageKind.REMINDER.equals(delivery.kind()) && payload instanceof SessionLetter session
+                ? replyLinks.buttons(delivery.clinicId(), delivery.patientId(), session.sessionId())
+                : null);
+        return templates.render(language, subject, data).with(attachments);
     }
 
     /** The session to add or move, or (a cancellation) to remove from the patient's calendar. */

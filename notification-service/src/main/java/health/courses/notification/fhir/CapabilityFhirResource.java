@@ -52,6 +52,7 @@ public class CapabilityFhirResource {
                         + "answer as a QuestionnaireResponse (id = the check-in's id). Auth: Bearer JWT naming the "
                         + "clinic and roles; another clinic's id answers 404. Courses, sessions and patients are "
                         + "scheduling-service's facade (ServiceRequest, Appointment, Patient: the same ids).");
+        capability.getImplementation().setDescription("notification-service: the check-in of each session, read-only");
         capability.addFormat(FhirJson.MEDIA_TYPE);
         CapabilityStatement.CapabilityStatementRestComponent rest = capability.addRest()
                 .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);

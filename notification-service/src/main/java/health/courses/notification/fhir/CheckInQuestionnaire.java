@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Extension;
@@ -144,9 +145,11 @@ final class CheckInQuestionnaire {
                 wanted.put(language, translation);
             }
         });
-        wanted.forEach((language, translation) -> english.addExtension(new Extension(TRANSLATION)
-                .addExtension("lang", new org.hl7.fhir.r4.model.CodeType(language))
-                .addExtension("content", new StringType(translation))));
+        wanted.forEach((language, translation) -> {
+            Extension translated = english.addExtension().setUrl(TRANSLATION);
+            translated.addExtension("lang", new CodeType(language));
+            translated.addExtension("content", new StringType(translation));
+        });
         return english;
     }
 }

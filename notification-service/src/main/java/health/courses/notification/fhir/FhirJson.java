@@ -4,8 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -24,9 +26,12 @@ public class FhirJson {
 
     private final FhirContext context = FhirContext.forR4();
 
-    /** The model of the resources served is read on a worker after start, not on the first request's event loop. */
-    void warmUp(@Observes StartupEvent started) {
-        Infrastructure.getDefaultWorkerPool().execute(() -> write(CheckInQuestionnaire.of(1, java.util.List.of("de"))));
+    /**
+     * The context and the model of the resources served are built on a worker after start: neither the start (a
+     * static observer does not create the bean) nor the first request's event loop waits for them.
+     */
+    static void warmUp(@Observes StartupEvent started, Instance<FhirJson> fhir) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> fhir.get().write(CheckInQuestionnaire.of(1, List.of("de"))));
     }
 
     public String write(IBaseResource resource) {

@@ -47,6 +47,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Timing;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +61,11 @@ class FhirFacadeTest {
     private static final String TOPIC = "treatment-course-events";
     /** Monday; Mon/Wed/Fri at 10:00 for 4 weeks: session 9 is Friday 9 April. */
     private static final LocalDate START = LocalDate.of(2027, 3, 22);
+
+    @AfterEach
+    void realClockAgain() {
+        Arc.container().instance(TestClock.class).get().travelTo((Instant) null);
+    }
 
     @Test
     void booksACourseThenCancelsAndMovesAppointmentsAsTheRestApiDoes() {

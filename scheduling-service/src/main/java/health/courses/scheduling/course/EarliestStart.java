@@ -43,7 +43,7 @@ final class EarliestStart {
         if (first.start().toInstant().isBefore(now)) {
             ZonedDateTime earliest = earliest(now, zone);
             throw refusal("The first session would start at " + SessionView.format(first.start()) + ", before now ("
-                    + SessionView.format(now.atZone(zone)) + " in the clinic's zone " + zone.getId()
+                    + SessionView.format(now.atZone(zone).truncatedTo(ChronoUnit.SECONDS)) + " in the clinic's zone " + zone.getId()
                     + "); the earliest possible start is " + SessionView.format(earliest), earliest, "localTime",
                     "the first session must not start before now");
         }

@@ -125,9 +125,10 @@ class CheckInEscalationTest {
                 .put("/api/v1/patients/{patientId}/contact", patientId)
                 .then().statusCode(anyOf(is(200), is(201), is(204)));
 
-        // Today's first session started 11 minutes ago and lasted 10, so it may be completed now and its
-        // check-in (1 s after its end) is due at once; the others lie days ahead.
-        LocalTime started = now.toLocalTime().truncatedTo(ChronoUnit.MINUTES).minusMinutes(11);
+        // Today's first session is booked half an hour ahead (a start before now is refused), then time passes: it
+        // started 11 minutes ago and lasted 10, so it may be completed now and its check-in (1 s after its end) is
+        // due at once; the others lie days ahead.
+        LocalTime booked = now.toLocalTime().truncatedTo(ChronoUnit.MINUTES).plusMinutes(30);
         DayOfWeek today = now.getDayOfWeek();
         JsonPath course = given().baseUri(system.schedulingUrl()).auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("patientId", patientId,
@@ -136,13 +137,14 @@ class CheckInEscalationTest {
                         "startDate", now.toLocalDate().toString(),
                         "sessionsPerWeek", 2, "weeks", 4,
                         "weekdays", List.of(today.name(), today.plus(3).name()),
-                        "localTime", started.toString(), "sessionMinutes", 10))
+                        "localTime", booked.toString(), "sessionMinutes", 10))
                 .post("/api/v1/courses")
                 .then().statusCode(201)
                 .extract().jsonPath();
         String courseId = course.getString("id");
         List<String> sessions = course.getList("sessions.id", String.class);
         assertEquals(8, sessions.size(), course.prettify());
+        TimePasses.sessionEndedAMinuteAgo(system.jdbcUrl(), sessions.get(0), zone);
 
         given().baseUri(system.schedulingUrl()).auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("intensity", 2))

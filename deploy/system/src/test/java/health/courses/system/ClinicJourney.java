@@ -113,12 +113,13 @@ record ClinicJourney(String clinicId, String token, Ids ids, Values values) {
                 List.of("chronic-prostatitis", "congestion"), "Praxis " + unique, "Practitioner " + unique,
                 "Room " + unique, "Closure " + unique, "Dr. " + unique);
         ZonedDateTime now = ZonedDateTime.now(zone);
-        // Today's first session started 11 minutes ago and lasted 10 (completed now, its check-in due at once); the
-        // second is three days ahead, and one reminder offset puts its reminder 15 s from now: late enough that the
-        // booking's events have reached notification-service (a reminder planned after its time is skipped as past-due).
-        LocalTime started = now.toLocalTime().truncatedTo(ChronoUnit.MINUTES).minusMinutes(11);
+        // Today's first session is booked half an hour ahead (a start before now is refused), then time passes: it
+        // started 11 minutes ago and lasted 10 (completed now, its check-in due at once). The second is three days
+        // ahead, and one reminder offset puts its reminder 15 s from now: late enough that the booking's events have
+        // reached notification-service (a reminder planned after its time is skipped as past-due).
+        LocalTime booked = now.toLocalTime().truncatedTo(ChronoUnit.MINUTES).plusMinutes(30);
         DayOfWeek today = now.getDayOfWeek();
-        ZonedDateTime second = ZonedDateTime.of(now.toLocalDate().plusDays(3), started, zone);
+        ZonedDateTime second = ZonedDateTime.of(now.toLocalDate().plusDays(3), booked, zone);
         Duration soon = Duration.between(Instant.now().plusSeconds(15), second.toInstant()).truncatedTo(ChronoUnit.SECONDS);
 
         String scheduling = system.schedulingUrl();
@@ -156,10 +157,11 @@ record ClinicJourney(String clinicId, String token, Ids ids, Values values) {
                 .body(Map.of("patientId", patient, "practitionerId", practitioner, "roomId", room,
                         "startDate", now.toLocalDate().toString(), "sessionsPerWeek", 2, "weeks", 4,
                         "weekdays", List.of(today.name(), today.plus(3).name()),
-                        "localTime", started.toString(), "sessionMinutes", 10))
+                        "localTime", booked.toString(), "sessionMinutes", 10))
                 .post("/api/v1/courses").then().statusCode(201).extract().jsonPath();
         String courseId = course.getString("id");
         List<String> sessions = course.getList("sessions.id", String.class);
+        TimePasses.sessionEndedAMinuteAgo(system.jdbcUrl(), sessions.get(0), zone);
         given().baseUri(scheduling).auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("intensity", 2, "toleranceNote", values.toleranceNote()))
                 .post("/api/v1/sessions/{id}/complete", sessions.get(0)).then().statusCode(200);

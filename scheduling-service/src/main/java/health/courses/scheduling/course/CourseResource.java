@@ -119,7 +119,8 @@ public class CourseResource {
                              "minGapHours": 44, "pairs": [{"numbers": [1, 2], "hoursApart": 24}]}"""),
                     @ExampleObject(name = "start-date-in-past", value = """
                             {"type": "https://courses.health/problems/start-date-in-past", "title": "Start date in the past", "status": 422,
-                             "detail": "The course cannot start on 2027-03-01: today is 2027-03-15 in the clinic's zone Europe/Berlin",
+                             "detail": "The course cannot start on 2027-03-01: today is 2027-03-15 in the clinic's zone Europe/Berlin; the earliest possible start is 2027-03-15T10:15:00+01:00",
+                             "earliestStart": "2027-03-15T10:15:00+01:00",
                              "errors": [{"field": "startDate", "rule": "not-past", "message": "must be today or later"}]}"""),
                     @ExampleObject(name = "idempotency-key-reuse", value = """
                             {"type": "https://courses.health/problems/idempotency-key-reuse", "title": "Idempotency-Key reused", "status": 422,

@@ -203,6 +203,7 @@ public class Courses {
         CoursePattern pattern = CoursePattern.choose(request.sessionsPerWeek(), request.weeks(),
                 request.weekdays(), hours, request.localTime(), minutes);
         CoursePlan plan = CoursePlan.of(pattern, request.startDate(), request.localTime(), minutes, clinic.zoneId());
+        EarliestStart.requireFirstNotPast(clinic.zoneId(), clock.now(), plan.first());
         Duration minGap = Duration.ofHours(clinic.minGapHours);
         plan.requireGap(minGap);
         BookingRules rules = new BookingRules(clinic.zoneId(), hours, new ClosedDays(facts.closures()), minGap,
@@ -211,6 +212,8 @@ public class Courses {
         if (!schedule.failures().isEmpty()) {
             throw CourseNotSchedulable.of(schedule.failures());
         }
+        // a closed day may move the first session within its week, to an earlier day than its pattern day
+        EarliestStart.requireFirstNotPast(clinic.zoneId(), clock.now(), schedule.sessions().get(0));
         return new Checked(clinic, new CoursePlan(pattern, plan.zone(), schedule.sessions()));
     }
 

@@ -12,11 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * A course must not start on a day before the clinic's today. The refusal names the earliest possible start: now,
- * rounded up to the next quarter hour of the clinic's zone, the grid the planner offers alternatives on; a start a
- * clinic can send back as it is (as startDate and localTime). A first session earlier *today* is still accepted:
- * the end-to-end check-in tests book one to complete it at once, and refusing it waits for another way to get a
- * completed session there (issue 17).
+ * A course must not start before now: not on a day before the clinic's today, and not with a first session earlier
+ * today (booked at 10:00 for 09:40, that session would be past at once, get no reminder and read as scheduled). The
+ * refusal names the earliest possible start: now, rounded up to the next quarter hour of the clinic's zone, the grid
+ * the planner offers alternatives on; a start a clinic can send back as it is (as startDate and localTime).
  */
 final class EarliestStart {
 
@@ -33,6 +32,20 @@ final class EarliestStart {
             throw refusal("The course cannot start on " + request.startDate() + ": today is " + today
                     + " in the clinic's zone " + zone.getId() + "; the earliest possible start is "
                     + SessionView.format(earliest), earliest, "startDate", "must be today or later");
+        }
+    }
+
+    /**
+     * The first session, as planned and again as placed (a closure may move it to an earlier day of its week), must
+     * not start before now; by then the start date is known not to be past, so it is the time of day that is wrong.
+     */
+    static void requireFirstNotPast(ZoneId zone, Instant now, PlannedSession first) {
+        if (first.start().toInstant().isBefore(now)) {
+            ZonedDateTime earliest = earliest(now, zone);
+            throw refusal("The first session would start at " + SessionView.format(first.start()) + ", before now ("
+                    + SessionView.format(now.atZone(zone).truncatedTo(ChronoUnit.SECONDS)) + " in the clinic's zone " + zone.getId()
+                    + "); the earliest possible start is " + SessionView.format(earliest), earliest, "localTime",
+                    "the first session must not start before now");
         }
     }
 

@@ -7,6 +7,7 @@ import health.courses.scheduling.problem.InvalidInput;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.util.List;
 import jakarta.ws.rs.core.Response;
@@ -26,15 +27,17 @@ public class FhirJson {
     /**
      * The context reads the model of a resource type the first time it meets it, which takes seconds for the
      * Bundle, ServiceRequest and Appointment; done after start on a worker thread, so neither the start nor the
-     * event loop of the first FHIR request waits for it.
+     * event loop of the first FHIR request waits for it. Static, with the bean looked up on the worker: building
+     * the context itself (about a second) is off the start too.
      */
-    void warmUp(@Observes StartupEvent started) {
+    static void warmUp(@Observes StartupEvent started, Instance<FhirJson> fhir) {
         Infrastructure.getDefaultWorkerPool().execute(() -> {
+            FhirContext context = fhir.get().context();
             for (String type : List.of("Bundle", "ServiceRequest", "Appointment", "Patient", "OperationOutcome",
                     "CapabilityStatement", "Parameters")) {
                 context.getResourceDefinition(type);
             }
-            write(new org.hl7.fhir.r4.model.Bundle().addEntry(new org.hl7.fhir.r4.model.Bundle.BundleEntryComponent()
+            fhir.get().write(new org.hl7.fhir.r4.model.Bundle().addEntry(new org.hl7.fhir.r4.model.Bundle.BundleEntryComponent()
                     .setResource(new org.hl7.fhir.r4.model.Appointment())));
         });
     }

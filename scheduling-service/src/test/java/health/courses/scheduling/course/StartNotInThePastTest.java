@@ -2,6 +2,7 @@ package health.courses.scheduling.course;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.courses.localstack.LocalStackTestResource;
 import health.courses.scheduling.support.Bookings;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +53,26 @@ class StartNotInThePastTest {
 
         assertEquals(201, booked.statusCode(), booked.asString());
         assertEquals("2027-03-15T11:00:00+01:00", booked.jsonPath().getString("sessions[0].start"));
+    }
+
+    @Test
+    void aFirstSessionEarlierTodayNamesTheTimeAndTheEarliestStartAndWritesNothing() {
+        TestClinic clinic = TestClinic.fresh();
+        Map<String, Object> body = booking(clinic, "09:40");
+        clock.travelTo(Instant.parse("2027-03-15T09:00:00Z"));  // 10:00 in Berlin, on the grid
+
+        Response refused = book(clinic, body);
+
+        assertEquals(422, refused.statusCode(), refused.asString());
+        assertEquals("https://courses.health/problems/start-date-in-past", refused.jsonPath().getString("type"));
+        assertEquals("2027-03-15T10:00:00+01:00", refused.jsonPath().getString("earliestStart"));
+        assertTrue(refused.jsonPath().getString("detail").endsWith("the earliest possible start is 2027-03-15T10:00:00+01:00"),
+                refused.jsonPath().getString("detail"));
+        assertEquals("localTime", refused.jsonPath().getString("errors[0].field"));
+        assertEquals("not-past", refused.jsonPath().getString("errors[0].rule"));
+        assertEquals(List.of(), given().auth().oauth2(clinic.bookingToken())
+                .get("/api/v1/courses?patientId=" + body.get("patientId")).then().statusCode(200)
+                .extract().jsonPath().getList("items"), "nothing was booked");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import health.courses.localstack.LocalStackTestResource;
 import health.courses.scheduling.support.TestClinic;
 import health.courses.scheduling.support.TestClock;
@@ -42,8 +44,10 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Timing;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,28 +62,34 @@ class FhirFacadeTest {
     /** Monday; Mon/Wed/Fri at 10:00 for 4 weeks: session 9 is Friday 9 April. */
     private static final LocalDate START = LocalDate.of(2027, 3, 22);
 
+    @AfterEach
+    void realClockAgain() {
+        Arc.container().instance(TestClock.class).get().travelTo((Instant) null);
+    }
+
     @Test
     void booksACourseThenCancelsAndMovesAppointmentsAsTheRestApiDoes() {
         TestClinic clinic = TestClinic.fresh();
         FhirClient fhir = new FhirClient(clinic.token("booking", "clinician"));
+        IGenericClient ehr = fhir.ehr();
         UUID practitioner = clinic.addPractitioner("Dr. Weber");
         UUID room = clinic.addRoom("Room 1");
         String patient = readyPatient(clinic, fhir, START.minusDays(7), "chronic-prostatitis");
 
-        FhirClient.read(fhir.get("metadata"), 200, CapabilityStatement.class);
-        Patient read = FhirClient.read(fhir.get("Patient/" + patient), 200, Patient.class);
+        FhirClient.valid(ehr.capabilities().ofType(CapabilityStatement.class).execute());
+        Patient read = FhirClient.valid(ehr.read().resource(Patient.class).withId(patient).execute());
         assertFalse(read.hasName() || read.hasTelecom(), "names and telecom are not stored");
         assertEquals("Europe/Berlin", read.getExtensionByUrl(FhirCodes.TIME_ZONE).getValue().primitiveValue());
-        FhirClient.read(fhir.get("Practitioner/" + practitioner), 200, Practitioner.class);
-        FhirClient.read(fhir.get("Location/" + room), 200, Location.class);
-        Bundle evaluations = FhirClient.read(fhir.get("ClinicalImpression?patient=Patient/" + patient), 200, Bundle.class);
+        FhirClient.valid(ehr.read().resource(Practitioner.class).withId(practitioner.toString()).execute());
+        FhirClient.valid(ehr.read().resource(Location.class).withId(room.toString()).execute());
+        Bundle evaluations = FhirClient.valid(ehr.search().forResource(ClinicalImpression.class)
+                .where(ClinicalImpression.PATIENT.hasId("Patient/" + patient)).returnBundle(Bundle.class).execute());
         ClinicalImpression evaluation = (ClinicalImpression) evaluations.getEntryFirstRep().getResource();
         assertEquals(1, evaluations.getEntry().size());
         assertEquals("chronic-prostatitis", evaluation.getFindingFirstRep().getItemCodeableConcept().getCodingFirstRep()
                 .getCode());
 
-        Response booked = fhir.post("ServiceRequest/$book-course", bookCourse(patient, practitioner, room));
-        Bundle bundle = FhirClient.read(booked, 201, Bundle.class);
+        Bundle bundle = book(ehr, bookCourse(patient, practitioner, room));
         ServiceRequest course = (ServiceRequest) bundle.getEntryFirstRep().getResource();
         String courseId = course.getIdElement().getIdPart();
         List<Appointment> appointments = bundle.getEntry().stream().skip(1)
@@ -89,7 +99,7 @@ class FhirFacadeTest {
             assertEquals(AppointmentStatus.BOOKED, appointment.getStatus());
             assertEquals("ServiceRequest/" + courseId, appointment.getBasedOnFirstRep().getReference());
         });
-        assertEquals(3, ((Timing) FhirClient.read(fhir.get("ServiceRequest/" + courseId), 200, ServiceRequest.class)
+        assertEquals(3, ((Timing) FhirClient.valid(ehr.read().resource(ServiceRequest.class).withId(courseId).execute())
                 .getOccurrence()).getRepeat().getFrequency());
 
         // The same course and sessions through the REST API: same ids, same starts.
@@ -101,26 +111,30 @@ class FhirFacadeTest {
             assertEquals(OffsetDateTime.parse(rest.getString("sessions[" + i + "].start")).toInstant(),
                     appointments.get(i).getStart().toInstant());
         }
-        Bundle found = FhirClient.read(fhir.get("Appointment?patient=Patient/" + patient), 200, Bundle.class);
+        Bundle found = FhirClient.valid(ehr.search().forResource(Appointment.class)
+                .where(Appointment.PATIENT.hasId("Patient/" + patient)).returnBundle(Bundle.class).execute());
         assertEquals(12, found.getEntry().size());
 
-        // Cancel session 2 by the patient, then move session 3 an hour later, each with the version just read.
+        // Cancel session 2 by the patient, then move session 3 an hour later, each with the version just read
+        // (HAPI's client sends the version of the id it read as If-Match).
         String second = appointments.get(1).getIdElement().getIdPart();
-        Response current = fhir.get("Appointment/" + second);
-        Appointment cancel = FhirClient.read(current, 200, Appointment.class);
+        Appointment cancel = FhirClient.valid(ehr.read().resource(Appointment.class).withId(second).execute());
         cancel.setStatus(AppointmentStatus.CANCELLED).setCancelationReason(new CodeableConcept(
                 new Coding(AppointmentFhirResource.CANCELLATION_REASONS, "pat", "Patient")));
-        Appointment cancelled = FhirClient.read(put(fhir, second, cancel, current.header("ETag")), 200, Appointment.class);
+        Appointment cancelled = (Appointment) FhirClient.valid((Appointment) ehr.update().resource(cancel).execute()
+                .getResource());
         assertEquals(AppointmentStatus.CANCELLED, cancelled.getStatus());
 
         String third = appointments.get(2).getIdElement().getIdPart();
-        Appointment move = FhirClient.read(fhir.get("Appointment/" + third), 200, Appointment.class);
-        Instant later = move.getStart().toInstant().plus(Duration.ofHours(1));
+        Appointment stale = appointments.get(2);
+        Instant later = stale.getStart().toInstant().plus(Duration.ofHours(1));
+        stale.setStart(Date.from(later)).setEnd(Date.from(later.plus(Duration.ofMinutes(30))));
+        // The version booked is stale since the cancel: 412, and nothing moves.
+        OperationOutcome mismatch = FhirClient.refused(412, () -> ehr.update().resource(stale).execute());
+        assertEquals("version-mismatch", mismatch.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+        Appointment move = FhirClient.valid(ehr.read().resource(Appointment.class).withId(third).execute());
         move.setStart(Date.from(later)).setEnd(Date.from(later.plus(Duration.ofMinutes(30))));
-        // The version read before the cancel is stale now: 412, and nothing moves.
-        assertRefused(put(fhir, third, move, current.header("ETag")), 412, "version-mismatch", List.of());
-        Appointment moved = FhirClient.read(put(fhir, third, move, "W/\"" + move.getMeta().getVersionId() + "\""),
-                200, Appointment.class);
+        Appointment moved = FhirClient.valid((Appointment) ehr.update().resource(move).execute().getResource());
         assertEquals(later, moved.getStart().toInstant());
 
         JsonPath after = given().auth().oauth2(clinic.bookingToken()).get("/api/v1/courses/{id}", courseId)
@@ -148,31 +162,30 @@ class FhirFacadeTest {
     void refusesAContraindicationAnExpiredEvaluationAndATakenNinthSessionWritingNothing() {
         TestClinic clinic = TestClinic.fresh();
         FhirClient fhir = new FhirClient(clinic.token("booking", "clinician"));
+        IGenericClient ehr = fhir.ehr();
         UUID practitioner = clinic.addPractitioner("Dr. Weber");
         UUID other = clinic.addPractitioner("Dr. Roth");
         UUID room = clinic.addRoom("Room 1");
 
         String acute = readyPatient(clinic, fhir, START.minusDays(7), "acute-prostatitis");
-        // a literal $, as HAPI's client sends it (the other calls let REST Assured percent-encode it)
-        assertRefused(fhir.request().urlEncodingEnabled(false)
-                .body(FhirClient.CONTEXT.newJsonParser().encodeResourceToString(bookCourse(acute, practitioner, room)))
-                .post("/fhir/r4/ServiceRequest/$book-course"), 422, "contraindicated", List.of());
+        assertCode("contraindicated", FhirClient.refused(422, () -> book(ehr, bookCourse(acute, practitioner, room))));
+        // the same operation with the $ percent-encoded, as some clients send it
+        assertRefused(fhir.post("ServiceRequest/$book-course", bookCourse(acute, practitioner, room)), 422,
+                "contraindicated", List.of());
         String stale = readyPatient(clinic, fhir, START.minusDays(40), "chronic-prostatitis");
-        assertRefused(fhir.post("ServiceRequest/$book-course", bookCourse(stale, practitioner, room)), 422,
-                "evaluation-expired", List.of());
+        assertCode("evaluation-expired", FhirClient.refused(422, () -> book(ehr, bookCourse(stale, practitioner, room))));
 
         // Another course takes the room on Friday 9 April at 10:00 only: the 9th session of the new course.
         String blocker = readyPatient(clinic, fhir, LocalDate.of(2027, 4, 5), "chronic-prostatitis");
-        ServiceRequest tuesdaysAndThursdays = serviceRequest(blocker, other, room, LocalDate.of(2027, 4, 12), 2,
-                Timing.DayOfWeek.TUE, Timing.DayOfWeek.THU);
-        Bundle blocking = FhirClient.read(fhir.post("ServiceRequest/$book-course", tuesdaysAndThursdays), 201, Bundle.class);
-        String first = blocking.getEntry().get(1).getResource().getIdElement().getIdPart();
+        Parameters tuesdaysAndThursdays = parameters(serviceRequest(blocker, other, room, LocalDate.of(2027, 4, 12), 2,
+                Timing.DayOfWeek.TUE, Timing.DayOfWeek.THU));
+        String first = book(ehr, tuesdaysAndThursdays).getEntry().get(1).getResource().getIdElement().getIdPart();
         given().auth().oauth2(clinic.bookingToken()).contentType(ContentType.JSON)
                 .body(Map.of("start", "2027-04-09T10:00", "reason", "patient-request"))
                 .post("/api/v1/sessions/{id}/reschedule", first).then().statusCode(200);
         String patient = readyPatient(clinic, fhir, START.minusDays(7), "chronic-prostatitis");
-        OperationOutcome taken = assertRefused(fhir.post("ServiceRequest/$book-course",
-                bookCourse(patient, practitioner, room)), 409, "slot-taken", List.of());
+        OperationOutcome taken = FhirClient.refused(409, () -> book(ehr, bookCourse(patient, practitioner, room)));
+        assertCode("slot-taken", taken);
         assertEquals(2, taken.getIssue().size(), "one issue for the refusal, one per conflicting session");
         assertTrue(taken.getIssue().get(1).getDetails().getText().startsWith("session 9 at 2027-04-09T10:00"),
                 taken.getIssue().get(1).getDetails().getText());
@@ -185,18 +198,44 @@ class FhirFacadeTest {
     }
 
     @Test
+    void refusesAFirstSessionThatWouldStartBeforeNowNamingTheEarliestStart() {
+        TestClinic clinic = TestClinic.fresh();
+        FhirClient fhir = new FhirClient(clinic.token("booking", "clinician"));
+        UUID practitioner = clinic.addPractitioner("Dr. Weber");
+        UUID room = clinic.addRoom("Room 1");
+        String patient = readyPatient(clinic, fhir, START.minusDays(7), "chronic-prostatitis");
+        ServiceRequest request = serviceRequest(patient, practitioner, room, START, 3,
+                Timing.DayOfWeek.MON, Timing.DayOfWeek.WED, Timing.DayOfWeek.FRI);
+        request.getOccurrenceTiming().getRepeat().getTimeOfDay().get(0).setValue("09:40:00");
+        // Booked on the first day at 10:00 in Berlin (+01:00) for a 09:40 start: that session is already past.
+        Arc.container().instance(TestClock.class).get().travelTo(Instant.parse("2027-03-22T09:00:00Z"));
+
+        OperationOutcome past = FhirClient.refused(422, () -> book(fhir.ehr(), parameters(request)));
+
+        assertCode("start-date-in-past", past);
+        assertEquals("2027-03-22T10:00:00+01:00", past.getIssueFirstRep().getExtension().stream()
+                .filter(member -> "earliestStart".equals(member.getExtensionString("name")))
+                .map(member -> member.getExtensionString("value")).findFirst().orElseThrow());
+        assertEquals("ServiceRequest.occurrenceTiming.repeat.timeOfDay",
+                past.getIssue().get(1).getExpression().get(0).getValue());
+        assertEquals(List.of(), given().auth().oauth2(clinic.bookingToken()).get("/api/v1/courses?patientId=" + patient)
+                .then().statusCode(200).extract().jsonPath().getList("items"), "nothing was booked");
+    }
+
+    @Test
     void refusesABadRequestNamingTheFhirElement() {
         TestClinic clinic = TestClinic.fresh();
         FhirClient fhir = new FhirClient(clinic.bookingToken());
         ServiceRequest fourTimes = serviceRequest(UUID.randomUUID().toString(), UUID.randomUUID(), UUID.randomUUID(),
                 START, 4, Timing.DayOfWeek.MON);
         // 4 a week on one weekday: both rules of the REST API, each at its FHIR element
-        assertRefused(fhir.post("ServiceRequest/$book-course", fourTimes), 400, "validation",
-                List.of("ServiceRequest.occurrenceTiming.repeat.frequency", "ServiceRequest.occurrenceTiming.repeat.dayOfWeek"));
-        assertRefused(fhir.post("Patient", new Patient()), 400, "validation",
-                // in the REST API's order (externalReference, language, zone), each at its FHIR element
-                List.of("Patient.identifier", "Patient.communication.language",
-                        "Patient.extension('" + FhirCodes.TIME_ZONE + "')"));
+        assertExpressions(List.of("ServiceRequest.occurrenceTiming.repeat.frequency",
+                "ServiceRequest.occurrenceTiming.repeat.dayOfWeek"),
+                FhirClient.refused(400, () -> book(fhir.ehr(), parameters(fourTimes))));
+        // in the REST API's order (externalReference, language, zone), each at its FHIR element
+        assertExpressions(List.of("Patient.identifier", "Patient.communication.language",
+                "Patient.extension('" + FhirCodes.TIME_ZONE + "')"),
+                FhirClient.refused(400, () -> fhir.ehr().create().resource(new Patient()).execute()));
     }
 
     @Test
@@ -206,17 +245,45 @@ class FhirFacadeTest {
         UUID practitioner = clinic.addPractitioner("Dr. Weber");
         UUID room = clinic.addRoom("Room 1");
         String patient = readyPatient(clinic, fhir, START.minusDays(7), "chronic-prostatitis");
-        Bundle bundle = FhirClient.read(fhir.post("ServiceRequest/$book-course", bookCourse(patient, practitioner, room)),
-                201, Bundle.class);
+        Bundle bundle = book(fhir.ehr(), bookCourse(patient, practitioner, room));
 
-        FhirClient stranger = new FhirClient(TestClinic.fresh().token("booking", "clinician", "operator"));
-        for (String path : List.of("Patient/" + patient, "Practitioner/" + practitioner, "Location/" + room,
-                "ServiceRequest/" + bundle.getEntry().get(0).getResource().getIdElement().getIdPart(),
-                "Appointment/" + bundle.getEntry().get(1).getResource().getIdElement().getIdPart())) {
-            assertRefused(stranger.get(path), 404, "not-found", List.of());
-        }
-        Bundle none = FhirClient.read(stranger.get("Appointment?patient=" + patient), 200, Bundle.class);
+        IGenericClient stranger = new FhirClient(TestClinic.fresh().token("booking", "clinician", "operator")).ehr();
+        Map<Class<? extends Resource>, String> theirs = Map.of(Patient.class, patient,
+                Practitioner.class, practitioner.toString(), Location.class, room.toString(),
+                ServiceRequest.class, bundle.getEntry().get(0).getResource().getIdElement().getIdPart(),
+                Appointment.class, bundle.getEntry().get(1).getResource().getIdElement().getIdPart());
+        theirs.forEach((type, id) -> assertCode("not-found",
+                FhirClient.refused(404, () -> stranger.read().resource(type).withId(id).execute())));
+        Bundle none = FhirClient.valid(stranger.search().forResource(Appointment.class)
+                .where(Appointment.PATIENT.hasId("Patient/" + patient)).returnBundle(Bundle.class).execute());
         assertEquals(0, none.getEntry().size());
+    }
+
+    @Test
+    void theValidatorFindsWhatIsNotR4() {
+        // The check every answer above passes is a real one: an Appointment without its status and participants
+        // (both required by the base R4 profile) fails it on each.
+        List<String> errors = FhirClient.errors(new Appointment());
+        assertTrue(errors.stream().anyMatch(error -> error.contains("Appointment.status")), errors.toString());
+        assertTrue(errors.stream().anyMatch(error -> error.contains("Appointment.participant")), errors.toString());
+    }
+
+    /** $book-course through the generic client, retry-safe as the REST booking. */
+    private static Bundle book(IGenericClient ehr, Parameters request) {
+        return FhirClient.valid(ehr.operation().onType(ServiceRequest.class).named("$book-course")
+                .withParameters(request).returnResourceType(Bundle.class)
+                .withAdditionalHeader("Idempotency-Key", UUID.randomUUID().toString()).execute());
+    }
+
+    private static void assertCode(String type, OperationOutcome outcome) {
+        assertEquals(Outcomes.PROBLEM_SYSTEM, outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getSystem());
+        assertEquals(type, outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+    }
+
+    private static void assertExpressions(List<String> expressions, OperationOutcome outcome) {
+        assertCode("validation", outcome);
+        assertEquals(expressions, outcome.getIssue().stream().skip(1)
+                .flatMap(issue -> issue.getExpression().stream().map(expression -> expression.getValue())).toList());
     }
 
     private static OperationOutcome assertRefused(Response response, int status, String type, List<String> expressions) {
@@ -239,17 +306,21 @@ class FhirFacadeTest {
         patient.addName().setFamily("Never stored");
         patient.addExtension(new Extension(FhirCodes.TIME_ZONE, new CodeType("Europe/Berlin")));
         patient.addCommunication().setLanguage(new CodeableConcept(new Coding(FhirCodes.URN_LANGUAGE, "de", null)));
-        Response created = fhir.post("Patient", patient);
-        String id = FhirClient.read(created, 201, Patient.class).getIdElement().getIdPart();
-        assertTrue(created.header("Location").endsWith("/fhir/r4/Patient/" + id));
+        MethodOutcome created = fhir.ehr().create().resource(patient).execute();
+        String id = FhirClient.valid((Patient) created.getResource()).getIdElement().getIdPart();
+        assertEquals(id, created.getId().getIdPart(), "Location names the new Patient");
         clinic.evaluate(UUID.fromString(id), evaluatedOn, finding);
         return id;
     }
 
     private static Parameters bookCourse(String patient, UUID practitioner, UUID room) {
-        Parameters parameters = new Parameters();
-        parameters.addParameter().setName("request").setResource(serviceRequest(patient, practitioner, room, START, 3,
+        return parameters(serviceRequest(patient, practitioner, room, START, 3,
                 Timing.DayOfWeek.MON, Timing.DayOfWeek.WED, Timing.DayOfWeek.FRI));
+    }
+
+    private static Parameters parameters(ServiceRequest request) {
+        Parameters parameters = new Parameters();
+        parameters.addParameter().setName("request").setResource(request);
         return parameters;
     }
 
@@ -272,11 +343,5 @@ class FhirFacadeTest {
         repeat.setDuration(30).setDurationUnit(Timing.UnitsOfTime.MIN);
         request.setOccurrence(timing);
         return request;
-    }
-
-    private static Response put(FhirClient fhir, String id, Appointment appointment, String ifMatch) {
-        return fhir.request().header("If-Match", ifMatch)
-                .body(FhirClient.CONTEXT.newJsonParser().encodeResourceToString(appointment))
-                .put("/fhir/r4/Appointment/" + id);
     }
 }

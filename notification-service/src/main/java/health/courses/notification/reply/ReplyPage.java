@@ -74,14 +74,15 @@ public class ReplyPage {
             content = @Content(mediaType = "text/html"))
     public Uni<Response> show(@PathParam("token") String token, @HeaderParam("Accept-Language") String acceptLanguage,
             @Context HttpServerRequest request) {
-        limits.checkIn(request, true);
-        String language = languageOf(acceptLanguage);
-        Optional<ReplyLinks.Request> read = links.read(token);
-        if (read.isEmpty()) {
-            return Uni.createFrom().item(page(404, language, new ReplyPageView("invalid", null, null, null)));
-        }
-        return clinicName(read.get()).map(name -> page(200, language,
-                new ReplyPageView("ask", action(read.get()), ReplyLinks.path(token), name)));
+        return limits.takeCheckIn(request, true).chain(() -> {
+            String language = languageOf(acceptLanguage);
+            Optional<ReplyLinks.Request> read = links.read(token);
+            if (read.isEmpty()) {
+                return Uni.createFrom().item(page(404, language, new ReplyPageView("invalid", null, null, null)));
+            }
+            return clinicName(read.get()).map(name -> page(200, language,
+                    new ReplyPageView("ask", action(read.get()), ReplyLinks.path(token), name)));
+        });
     }
 
     @POST
@@ -99,7 +100,10 @@ public class ReplyPage {
             content = @Content(mediaType = "text/html"))
     public Uni<Response> act(@PathParam("token") String token, @HeaderParam("Accept-Language") String acceptLanguage,
             @Context HttpServerRequest request) {
-        limits.checkIn(request, true);
+        return limits.takeCheckIn(request, true).chain(() -> acted(token, acceptLanguage));
+    }
+
+    private Uni<Response> acted(String token, String acceptLanguage) {
         String language = languageOf(acceptLanguage);
         Optional<ReplyLinks.Request> read = links.read(token);
         if (read.isEmpty()) {

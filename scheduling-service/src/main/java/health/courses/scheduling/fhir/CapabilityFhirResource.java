@@ -44,8 +44,6 @@ public class CapabilityFhirResource {
     // an empty requirement set: the document says "no token needed" instead of saying nothing (Redocly security-defined)
     @SecurityRequirementsSet
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
-    // the one refusal a public document has: an Accept that names no JSON (application/fhir+xml, say)
-    @APIResponse(responseCode = "406", description = "The client accepts no JSON (FHIR XML is not served); a Problem")
     public Response metadata() {
         return Response.ok(statement, FhirJson.MEDIA_TYPE).build();
     }

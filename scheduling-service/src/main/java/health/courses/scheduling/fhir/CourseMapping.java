@@ -1,6 +1,7 @@
 package health.courses.scheduling.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import health.courses.scheduling.confirmation.Confirmation;
 import health.courses.scheduling.course.BookCourseRequest;
 import health.courses.scheduling.course.Course;
 import health.courses.scheduling.course.CourseStatus;
@@ -92,9 +93,9 @@ final class CourseMapping {
         appointment.setEndElement(instant(session.endsAt, zone));
         appointment.setMinutesDuration((int) ChronoUnit.MINUTES.between(session.startsAt, session.endsAt));
         appointment.setDescription("Session " + session.number + " of the course");
-        participant(appointment, FhirCodes.reference("Patient", course.patientId));
-        participant(appointment, FhirCodes.reference("Practitioner", session.practitionerId));
-        participant(appointment, FhirCodes.reference("Location", session.roomId));
+        participant(appointment, FhirCodes.reference("Patient", course.patientId), patientStatus(session.confirmation));
+        participant(appointment, FhirCodes.reference("Practitioner", session.practitionerId), ParticipationStatus.ACCEPTED);
+        participant(appointment, FhirCodes.reference("Location", session.roomId), ParticipationStatus.ACCEPTED);
         if (session.status == SessionStatus.CANCELLED && session.cancelledBy != null) {
             // statusReason is by:code (patient:pat), a code as everywhere in this service, never free text
             appointment.setCancelationReason(new CodeableConcept().setText(session.statusReason == null
@@ -103,9 +104,21 @@ final class CourseMapping {
         return appointment;
     }
 
-    private static void participant(Appointment appointment, org.hl7.fhir.r4.model.Reference actor) {
-        appointment.addParticipant().setActor(actor).setRequired(ParticipantRequired.REQUIRED)
-                .setStatus(ParticipationStatus.ACCEPTED);
+    private static void participant(Appointment appointment, org.hl7.fhir.r4.model.Reference actor,
+            ParticipationStatus status) {
+        appointment.addParticipant().setActor(actor).setRequired(ParticipantRequired.REQUIRED).setStatus(status);
+    }
+
+    /**
+     * The patient's answer to the reminders (issue 18) as FHIR says a participant answers an appointment: confirmed
+     * is accepted, not yet answered needs action, and asking for another time declines this one.
+     */
+    static ParticipationStatus patientStatus(Confirmation confirmation) {
+        return switch (confirmation == null ? Confirmation.UNCONFIRMED : confirmation) {
+            case CONFIRMED -> ParticipationStatus.ACCEPTED;
+            case RESCHEDULE_REQUESTED -> ParticipationStatus.DECLINED;
+            case UNCONFIRMED -> ParticipationStatus.NEEDSACTION;
+        };
     }
 
     /** The booking request the ServiceRequest stands for; the REST API's rules then check it as they check JSON. */

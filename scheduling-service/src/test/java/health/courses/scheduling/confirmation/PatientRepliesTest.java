@@ -91,6 +91,12 @@ class PatientRepliesTest {
         assertEquals(view.getString("sessions[0].confirmationChangedAt"), session.getString("confirmationChangedAt"));
         given().auth().oauth2(TestClinic.fresh().bookingToken()).get("/api/v1/sessions/{id}", course.session(1)).then()
                 .statusCode(404);
+        // An EHR reads the answer where FHIR keeps it: the patient participant of the Appointment accepted it, the
+        // next session still needs the patient's action.
+        assertEquals("accepted", course.as("clinician").get("/fhir/r4/Appointment/{id}", course.session(1)).then()
+                .statusCode(200).extract().jsonPath().getString("participant[0].status"));
+        assertEquals("needs-action", course.as("clinician").get("/fhir/r4/Appointment/{id}", course.session(2)).then()
+                .statusCode(200).extract().jsonPath().getString("participant[0].status"));
 
         // Audited once, as the system's doing on the patient's behalf.
         JsonPath audit = given().auth().oauth2(course.clinic().token("clinician"))

@@ -11,6 +11,7 @@ public final class IdleUntilStopped {
     public static void main(String[] args) throws InterruptedException {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(STOPPED)));
         System.out.println("idle: started");
-        Thread.sleep(Long.MAX_VALUE);
+        // until the JVM is stopped: nothing ever counts this down
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 }

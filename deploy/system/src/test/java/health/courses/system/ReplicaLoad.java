@@ -1,6 +1,10 @@
 package health.courses.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Clients of a clinic spread over replicas: each registers a patient through one scheduling-service, writes the
@@ -99,18 +105,34 @@ final class ReplicaLoad implements AutoCloseable {
             courses.add(new Course(course, begun, email, cancel));
         } catch (IOException | RuntimeException e) {
             failures.add(e.toString());
-            pauseAfterFailure();
+            awaitReplicasBack(client);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** A killed replica refuses connections at once: its clients wait a little instead of spinning meanwhile. */
-    private static void pauseAfterFailure() {
+    /**
+     * A killed replica refuses connections at once: rather than spin, its clients wait until this client's two
+     * services accept connections again, for at most {@link #RETRY_AFTER}; the next attempt tells the rest.
+     */
+    private void awaitReplicasBack(int client) {
+        String scheduler = schedulers.get(client % schedulers.size()).get();
+        String notification = notifications.get(client % notifications.size()).get();
         try {
-            Thread.sleep(RETRY_AFTER.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            await().atMost(RETRY_AFTER).pollInterval(Duration.ofMillis(50))
+                    .until(() -> accepts(scheduler) && accepts(notification));
+        } catch (ConditionTimeoutException stillDown) {
+            // still restarting: the next scheduled attempt fails fast and waits here again
+        }
+    }
+
+    private static boolean accepts(String url) {
+        URI address = URI.create(url);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address.getHost(), address.getPort()), 200);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 

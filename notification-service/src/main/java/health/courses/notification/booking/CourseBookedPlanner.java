@@ -1,5 +1,6 @@
 package health.courses.notification.booking;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -29,7 +30,10 @@ public class CourseBookedPlanner implements CourseEventHandler {
     private final ObjectMapper json;
     private final Validator validator;
 
-    CourseBookedPlanner(NotificationPlanner planner, ObjectMapper json, Validator validator) {
+    private final Clock clock;
+
+    CourseBookedPlanner(NotificationPlanner planner, ObjectMapper json, Validator validator, Clock clock) {
+        this.clock = clock;
         this.planner = planner;
         this.json = json;
         this.validator = validator;
@@ -48,7 +52,7 @@ public class CourseBookedPlanner implements CourseEventHandler {
         // Keyed by course: a second course.scheduled.v1 for the same course (a new event id) tells nothing new.
         PlannedNotification notification = new PlannedNotification(course.clinicId(), course.patientId(),
                 course.courseId(), Optional.empty(), Optional.empty(), CourseBooked.KIND, CHANNEL,
-                OffsetDateTime.now(ZoneOffset.UTC), CourseBooked.KIND + ":" + course.courseId(), booked, Optional.empty());
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), CourseBooked.KIND + ":" + course.courseId(), booked, Optional.empty());
         return planner.plan(notification).replaceWithVoid();
     }
 

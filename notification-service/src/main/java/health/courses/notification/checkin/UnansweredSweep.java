@@ -1,5 +1,6 @@
 package health.courses.notification.checkin;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,8 +37,11 @@ public class UnansweredSweep {
 
     private final AuditLog audit;
 
+    private final Clock clock;
+
     UnansweredSweep(CheckInRepository checkIns, Outbox outbox, CheckInConfig config, MeterRegistry metrics,
-            AuditLog audit) {
+            AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.checkIns = checkIns;
         this.outbox = outbox;
@@ -63,7 +67,7 @@ public class UnansweredSweep {
     }
 
     private Uni<List<UUID>> publish(List<UUID> closed) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return Multi.createFrom().iterable(closed)
                 .onItem().transformToUniAndConcatenate(id -> checkIns.findById(id).chain(checkIn -> outbox.append(
                         checkIn.courseId(), CheckInEvent.UNANSWERED, checkIn.id(), now,

@@ -1,5 +1,6 @@
 package health.courses.notification.contact;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -33,7 +34,11 @@ public class ContactService {
     private final AuditLog audit;
     private final MeterRegistry metrics;
 
-    ContactService(ContactRepository contacts, ContactCipher cipher, AuditLog audit, MeterRegistry metrics) {
+    private final Clock clock;
+
+    ContactService(ContactRepository contacts, ContactCipher cipher, AuditLog audit, MeterRegistry metrics,
+            Clock clock) {
+        this.clock = clock;
         this.contacts = contacts;
         this.cipher = cipher;
         this.audit = audit;
@@ -43,7 +48,7 @@ public class ContactService {
     /** @param expectedVersion the version an {@code If-Match} named, if any */
     @WithTransaction
     public Uni<Saved> put(UUID clinicId, UUID patientId, ContactDetails details, OptionalLong expectedVersion) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return contacts.find(clinicId, patientId).chain(existing -> {
             if (existing == null) {
                 if (expectedVersion.isPresent()) {
@@ -138,7 +143,7 @@ public class ContactService {
             if (existing == null) {
                 return Uni.createFrom().item(false);
             }
-            if (!existing.optOutOf(kind, OffsetDateTime.now(ZoneOffset.UTC))) {
+            if (!existing.optOutOf(kind, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))) {
                 return Uni.createFrom().item(true);
             }
             return contacts.flush()

@@ -1,5 +1,6 @@
 package health.courses.notification.settings;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.OptionalLong;
@@ -22,7 +23,10 @@ public class SettingsService {
     private final SettingsRepository settings;
     private final AuditLog audit;
 
-    SettingsService(SettingsRepository settings, AuditLog audit) {
+    private final Clock clock;
+
+    SettingsService(SettingsRepository settings, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.audit = audit;
     }
@@ -41,7 +45,7 @@ public class SettingsService {
     @WithTransaction
     @CacheInvalidate(cacheName = ClinicAddresses.CACHE)
     public Uni<NotificationSettings> put(@CacheKey UUID clinicId, SettingsDetails details, OptionalLong expectedVersion) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return settings.findById(clinicId).chain(existing -> {
             long current = existing == null ? 0 : existing.version();
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current) {

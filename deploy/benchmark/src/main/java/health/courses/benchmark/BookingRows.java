@@ -42,7 +42,7 @@ final class BookingRows {
         // generous: a phase never runs out; unused fixtures cost a few ms of SQL each
         clinic.addFixtures(settings.smoke() ? 500 : 40_000);
 
-        Duration warmUp = settings.smoke() ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+        Duration warmUp = settings.warmUp();
         LOG.info("bookings: warming up the service for {} s", warmUp.toSeconds());
         List<UUID> warm = java.util.Collections.synchronizedList(new ArrayList<>());
         OpenLoad.saturate(settings.bookingClients(), warmUp, sequence -> warm.add(clinic.book(clinic.take())));

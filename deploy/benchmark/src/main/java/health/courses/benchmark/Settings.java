@@ -9,6 +9,8 @@ import java.time.Duration;
  *
  * @param bookingClients  concurrent clients of the max-rate phase (the same count drives the JDBC baseline)
  * @param maxRatePhase    how long the service and the baseline are each driven as fast as they answer
+ * @param warmUp          how long each is driven the same way before: JIT compilation (C2) must be over before the
+ *                        phase is measured (a 5 s warm-up left 5.4 s of compilation inside the measured 10 s)
  * @param latencyPhase    how long bookings arrive at half the max rate (open model)
  * @param events          session events produced for the consumption row
  * @param reminders       reminders due at one instant for the drain row
@@ -21,7 +23,7 @@ import java.time.Duration;
  * @param rows            the rows to run ("all", or some of footprint, bookings, drain, agenda): drain needs bookings
  */
 record Settings(boolean smoke, Path repoRoot, Path out, int bookingClients, Duration maxRatePhase,
-        Duration latencyPhase, int events, int reminders, int latenessRate, int latenessHighRate, Duration latenessPhase,
+        Duration warmUp, Duration latencyPhase, int events, int reminders, int latenessRate, int latenessHighRate, Duration latenessPhase,
         int agendaCourses, int agendaQueries, Duration agendaPhase, boolean agendaExclusions,
         java.util.Set<String> rows) {
 
@@ -32,8 +34,9 @@ record Settings(boolean smoke, Path repoRoot, Path out, int bookingClients, Dura
                 Path.of(System.getProperty("benchmark.out", "target/benchmark")).toAbsolutePath(),
                 integer("benchmark.bookings.clients", smoke ? 2 : 8),
                 seconds("benchmark.bookings.seconds", smoke ? 1 : 10),
+                seconds("benchmark.warmup.seconds", smoke ? 1 : 20),
                 seconds("benchmark.latency.seconds", smoke ? 1 : 15),
-                integer("benchmark.events", smoke ? 50 : 5_000),
+                integer("benchmark.events", smoke ? 50 : 30_000),
                 integer("benchmark.drain.reminders", smoke ? 50 : 100_000),
                 integer("benchmark.lateness.rate", smoke ? 10 : 50),
                 integer("benchmark.lateness.high-rate", smoke ? 20 : 500),

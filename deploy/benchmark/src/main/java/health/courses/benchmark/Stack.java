@@ -89,10 +89,6 @@ final class Stack implements AutoCloseable {
     private ServiceProcess startService(Path root, String name, String module, boolean separateMigration) {
         Path jar = ServiceSpec.jarOf(root, module);
         List<String> jvm = new ArrayList<>(jvmOptions);
-        if (Boolean.getBoolean("benchmark.jfr")) {
-            // one file per service (JDK 17 does not expand %p); a restarted service's recording replaces its first one
-            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + logs.resolveSibling(name + ".jfr"));
-        }
         // The benchmark measures capacity: the per-clinic abuse limits would cap its load at their configured rate.
         Map<String, String> serviceConfig = new java.util.HashMap<>(config);
         serviceConfig.put("scheduling".equals(name) ? "courses.rate-limit.create.capacity"
@@ -112,7 +108,35 @@ final class Stack implements AutoCloseable {
         long started = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(spec).awaitReady(READY_TIMEOUT);
         readyTimes.put(name, Duration.ofNanos(System.nanoTime() - started));
+        record(process);
         return process;
+    }
+
+    /**
+     * Starts the service's JFR profile once it is ready, through {@code jcmd}. Not {@code -XX:StartFlightRecording}:
+     * that flag adds the module jdk.jfr, and JDK 25 then rejects an AOT cache trained without it ("Mismatched values
+     * for property jdk.module.addmods"), so the profiled run would silently start without the cache. One file per
+     * service name; a restarted service's recording replaces its first one.
+     */
+    private void record(ServiceProcess process) {
+        if (!Boolean.getBoolean("benchmark.jfr")) {
+            return;
+        }
+        Path jcmd = process.jvm().java().resolveSibling("jcmd");
+        Path file = logs.resolveSibling(process.spec().name() + ".jfr");
+        try {
+            Process started = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "JFR.start",
+                    "name=benchmark", "settings=profile", "dumponexit=true", "filename=" + file)
+                    .redirectErrorStream(true).redirectOutput(logs.resolve(process.spec().name() + "-jfr.log").toFile())
+                    .start();
+            if (!started.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || started.exitValue() != 0) {
+                System.err.println("JFR did not start in " + process.spec().name() + ": see its -jfr.log");
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("JFR did not start in " + process.spec().name() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops notification-service (graceful), e.g. so a backlog can build up on its topic. */
@@ -123,6 +147,7 @@ final class Stack implements AutoCloseable {
     /** Starts notification-service again with the same spec and returns once it is ready. */
     void startNotification() {
         notification = ServiceProcess.start(notification.spec()).awaitReady(READY_TIMEOUT);
+        record(notification);
     }
 
     Duration readyTime(String service) {

@@ -150,7 +150,8 @@ class DeadLetterReplays {
     @PreDestroy
     synchronized void close() {
         if (producer != null) {
-            producer.close();
+            // bounded: a shutdown while the broker is away must not wait the client's default (forever)
+            producer.close(java.time.Duration.ofSeconds(5));
         }
     }
 }

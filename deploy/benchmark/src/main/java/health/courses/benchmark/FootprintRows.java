@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import health.courses.localstack.ServiceJvm;
 import health.courses.localstack.ServiceProcess;
 
@@ -16,6 +19,8 @@ import health.courses.localstack.ServiceProcess;
  * /proc/&lt;pid&gt;/status; with the JDK that ran it and whether it used the AOT cache.
  */
 final class FootprintRows {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FootprintRows.class);
 
     private final Stack stack;
     private final Settings settings;
@@ -35,6 +40,7 @@ final class FootprintRows {
             Duration migrationStep = stack.migrationTime(name);
             long migration = migrationStep == null ? -1 : migrationStep.toMillis();
             long rssMegabytes = kilobytes(service.pid(), "VmRSS:") / 1024;
+            nativeMemory(service);
             long fileMegabytes = kilobytes(service.pid(), "RssFile:") / 1024;
             ServiceJvm jvm = service.jvm();
             String options = String.join(" ", service.spec().jvmOptions());
@@ -53,6 +59,23 @@ final class FootprintRows {
                                     : "Flyway not (its migration step took " + migration + " ms before)",
                             fileMegabytes, jvm.aotCache() == null ? "" : ", the mapped AOT cache"),
                     numbers));
+        }
+    }
+
+    /** With -XX:NativeMemoryTracking in benchmark.jvm.options: where the idle RSS goes, into logs/NAME-memory.txt. */
+    private void nativeMemory(ServiceProcess service) {
+        if (!service.spec().jvmOptions().stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
+            return;
+        }
+        Path out = service.spec().logFile().resolveSibling(service.spec().name() + "-memory.txt");
+        try {
+            new ProcessBuilder(service.jvm().java().resolveSibling("jcmd").toString(), String.valueOf(service.pid()),
+                    "VM.native_memory", "summary").redirectErrorStream(true).redirectOutput(out.toFile()).start()
+                    .waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            LOG.warn("no native memory summary of {}: {}", service.spec().name(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

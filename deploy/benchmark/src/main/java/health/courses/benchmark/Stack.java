@@ -64,6 +64,11 @@ final class Stack implements AutoCloseable {
         config.put(LocalStack.MAILER_HOST, "127.0.0.1");
         config.put(LocalStack.MAILER_PORT, String.valueOf(mail.port()));
         List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
+        // to try other JVM settings against the same run's figures, e.g. -Dbenchmark.jvm.options=-XX:NativeMemoryTracking=summary
+        String extra = System.getProperty("benchmark.jvm.options", "").trim();
+        if (!extra.isEmpty() && !extra.equals("default")) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
         Stack stack = new Stack(local, mail, settings.out().resolve("logs"), jvm, config);
         Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
         try {

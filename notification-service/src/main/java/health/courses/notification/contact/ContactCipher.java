@@ -32,6 +32,20 @@ public class ContactCipher {
     private static final int TAG_BITS = 128;
     private static final int KEY_BYTES = 32;
 
+    /**
+     * One AES-GCM cipher per thread for decryption: {@code Cipher.getInstance} (a provider lookup) cost more than
+     * decrypting an address, once per mail sent. It is initialised afresh with each value's nonce, as GCM requires.
+     * Encryption keeps a new instance per value: it is rare (a contact written), and GCM refuses a cipher re-used
+     * for encryption with the same key and nonce anyway.
+     */
+    private static final ThreadLocal<Cipher> DECRYPTERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
+
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SecretKey> keys = new HashMap<>();
     private final String currentKeyId;
@@ -94,7 +108,7 @@ public class ContactCipher {
             throw new Unreadable("value too short");
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = DECRYPTERS.get();
             cipher.init(Cipher.DECRYPT_MODE, keys.get(keyId), new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData(field, clinicId, patientId));
             byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);

@@ -3,10 +3,6 @@ package health.courses.notification.contact;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -105,31 +101,6 @@ public class ContactService {
     @WithSession
     public Uni<Optional<ContactPreferences>> preferencesFor(UUID clinicId, UUID patientId) {
         return contacts.find(clinicId, patientId).map(found -> Optional.ofNullable(found).map(PatientContact::preferences));
-    }
-
-    /**
-     * The contacts of a dispatch batch, read in one query and not decrypted: whether a patient still wants a kind
-     * over a channel needs only the opt-outs, and an address is decrypted only for a message that is sent.
-     */
-    @WithSession
-    public Uni<Map<ContactKey, ContactOnFile>> contactsOnFile(Collection<ContactKey> keys) {
-        return contacts.findAll(keys).map(found -> found.stream()
-                .filter(contact -> keys.contains(contact.key()))
-                .collect(Collectors.toUnmodifiableMap(PatientContact::key, this::onFile, (first, second) -> first)));
-    }
-
-    private ContactOnFile onFile(PatientContact stored) {
-        return new ContactOnFile(stored.preferences(), () -> {
-            try {
-                return Optional.of(stored.contact(cipher));
-            } catch (ContactCipher.Unreadable unreadable) {
-                ContactKey key = stored.key();
-                LOG.errorf("Contact of patient %s in clinic %s is unreadable, nothing is sent to it: %s",
-                        key.patientId(), key.clinicId(), unreadable.getMessage());
-                metrics.counter("courses.contacts.unreadable").increment();
-                return Optional.empty();
-            }
-        });
     }
 
     /**

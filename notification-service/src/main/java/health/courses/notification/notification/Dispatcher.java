@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 import health.courses.notification.contact.Contact;
 import health.courses.notification.contact.ContactKey;
 import health.courses.notification.contact.ContactOnFile;
-import health.courses.notification.contact.ContactService;
+import health.courses.notification.contact.StoredContacts;
 import health.courses.notification.events.CourseEventApplied;
 import health.courses.notification.session.SessionState;
 import health.courses.notification.session.SessionStateRepository;
@@ -60,7 +60,7 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     private final Claims claims;
-    private final ContactService contacts;
+    private final StoredContacts contacts;
     private final SessionStateRepository sessions;
     private final Map<String, Channel> channels;
     private final Map<String, SendCheck> sendChecks;
@@ -78,7 +78,7 @@ public class Dispatcher {
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private volatile boolean stopping;
 
-    Dispatcher(Claims claims, ContactService contacts, SessionStateRepository sessions, @All List<Channel> channels,
+    Dispatcher(Claims claims, StoredContacts contacts, SessionStateRepository sessions, @All List<Channel> channels,
             @All List<SendCheck> sendChecks, DispatchConfig config, MeterRegistry metrics, OutcomeRecorder recorder,
             SendTrace traces, Vertx vertx, Clock clock) {
         this.clock = clock;
@@ -215,7 +215,7 @@ public class Dispatcher {
             List<ContactKey> keys = claimed.stream()
                     .map(notification -> new ContactKey(notification.clinicId(), notification.patientId()))
                     .distinct().toList();
-            return Uni.combine().all().unis(sessions.currentOf(sessionIds), contacts.contactsOnFile(keys))
+            return Uni.combine().all().unis(sessions.currentOf(sessionIds), contacts.onFile(keys))
                     .with((states, onFile) -> new Batch(claimed, states, onFile));
         }
 
@@ -232,22 +232,31 @@ public class Dispatcher {
             unmarkedBatches++;
             for (Notification notification : batch.claimed()) {
                 Context own = newSafeContext();
-                own.runOnContext(ignored -> deliver(notification, batch, startSendingBy)
+                // Deferred: a delivery that throws while being put together (a decryption, a composer) fails its own
+                // Uni like any other failure, is counted, and still frees its place; it cannot stall the run.
+                own.runOnContext(ignored -> Uni.createFrom().deferred(() -> deliver(notification, batch, startSendingBy))
                         .onFailure().recoverWithItem(failure -> {
                             failed("Dispatching notification " + notification.id(), failure);
                             return false;
                         })
-                        .subscribe().with(wasSent -> onContext(() -> {
-                            inFlight--;
-                            if (wasSent) {
-                                sent.add(notification);
-                            }
-                            if (--pending[0] == 0) {
-                                markSent(sent);
-                            }
-                            pump();
-                        })));
+                        .subscribe().with(wasSent -> onContext(() -> delivered(notification, wasSent, sent, pending)),
+                                failure -> onContext(() -> {
+                                    failed("Dispatching notification " + notification.id(), failure);
+                                    delivered(notification, false, sent, pending);
+                                })));
             }
+        }
+
+        /** One delivery of a batch is over; the last one marks the batch's sent notifications. */
+        private void delivered(Notification notification, boolean wasSent, List<Notification> sent, int[] pending) {
+            inFlight--;
+            if (wasSent) {
+                sent.add(notification);
+            }
+            if (--pending[0] == 0) {
+                markSent(sent);
+            }
+            pump();
         }
 
         /** Marking at the end of the batch stays inside the lease: see {@link Dispatcher#sendingWindow}. */

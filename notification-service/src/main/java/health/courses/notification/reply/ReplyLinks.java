@@ -1,20 +1,17 @@
 package health.courses.notification.reply;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import health.courses.notification.security.HmacKey;
 
 /**
  * The "Confirm" and "I need another time" links of a reminder mail: {@code <page-url>/session-reply/<token>}, the token
@@ -45,11 +42,12 @@ public class ReplyLinks {
     record Request(UUID clinicId, UUID patientId, UUID sessionId, Action action) {
     }
 
-    private final SecretKeySpec key;
+    private final HmacKey key;
+    /** Read on first use, not at startup: see {@link #pageUrl()}. */
+    private volatile String pageUrl;
 
     ReplyLinks(@ConfigProperty(name = "courses.checkin.secret") String secret) {
-        this.key = new SecretKeySpec(mac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                "session-reply".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.key = HmacKey.derived(secret, "session-reply");
     }
 
     public ReplyButtons buttons(UUID clinicId, UUID patientId, UUID sessionId) {
@@ -72,7 +70,7 @@ public class ReplyLinks {
                 .putLong(request.sessionId().getMostSignificantBits()).putLong(request.sessionId().getLeastSignificantBits())
                 .put((byte) request.action().code).array();
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return base64.encodeToString(body) + "." + base64.encodeToString(mac(key, body));
+        return base64.encodeToString(body) + "." + base64.encodeToString(key.sign(body));
     }
 
     /** Empty for anything that is not a link we wrote, whatever is wrong with it. */
@@ -85,7 +83,7 @@ public class ReplyLinks {
             Base64.Decoder base64 = Base64.getUrlDecoder();
             byte[] body = base64.decode(token.substring(0, dot));
             byte[] presented = base64.decode(token.substring(dot + 1));
-            if (body.length != BODY || !MessageDigest.isEqual(presented, mac(key, body))) {
+            if (body.length != BODY || !MessageDigest.isEqual(presented, key.sign(body))) {
                 return Optional.empty();
             }
             ByteBuffer ids = ByteBuffer.wrap(body);
@@ -100,19 +98,17 @@ public class ReplyLinks {
         }
     }
 
-    private static byte[] mac(SecretKeySpec key, byte[] input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(input);
-        } catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", unavailable);
+    /**
+     * Read at first use, as CheckInLinks does (in tests the port is known only once the server runs), then kept: it
+     * is constant while the service runs, and a config lookup per link was a cost of every reminder mail.
+     */
+    private String pageUrl() {
+        String url = pageUrl;
+        if (url == null) {
+            url = ConfigProvider.getConfig().getValue("courses.checkin.page-url", String.class);
+            url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            pageUrl = url;
         }
-    }
-
-    /** Read at use, as CheckInLinks does: in tests the port is known only once the server runs. */
-    private static String pageUrl() {
-        String url = ConfigProvider.getConfig().getValue("courses.checkin.page-url", String.class);
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return url;
     }
 }

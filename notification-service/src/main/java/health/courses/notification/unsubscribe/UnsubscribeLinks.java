@@ -2,15 +2,11 @@ package health.courses.notification.unsubscribe;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import health.courses.notification.checkin.CheckInConfig;
 import health.courses.notification.contact.MessageKinds;
+import health.courses.notification.security.HmacKey;
 
 /**
  * The one-click unsubscribe link of a mail (RFC 8058): {@code <page-url>/unsubscribe/<token>}, where the token is
@@ -35,11 +32,12 @@ public class UnsubscribeLinks {
     /** Bounds the work one request can cause; longer strings are not ours. */
     private static final int MAX_TOKEN_LENGTH = 200;
 
-    private final SecretKeySpec key;
+    private final HmacKey key;
+    /** Read on first use, not at startup: see {@link #pageUrl()}. */
+    private volatile String pageUrl;
 
     UnsubscribeLinks(CheckInConfig config) {
-        this.key = new SecretKeySpec(mac(new SecretKeySpec(config.secret().getBytes(StandardCharsets.UTF_8),
-                "HmacSHA256"), "list-unsubscribe".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.key = HmacKey.derived(config.secret(), "list-unsubscribe");
     }
 
     /** The patient's opt-out of this kind of message; a request to opt out of one kind, read back from a link. */
@@ -61,7 +59,7 @@ public class UnsubscribeLinks {
                 .putLong(optOut.patientId().getMostSignificantBits()).putLong(optOut.patientId().getLeastSignificantBits())
                 .put(kind).array();
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return base64.encodeToString(body) + "." + base64.encodeToString(mac(key, body));
+        return base64.encodeToString(body) + "." + base64.encodeToString(key.sign(body));
     }
 
     /** Empty for anything that is not a token we wrote, whatever is wrong with it. */
@@ -77,7 +75,7 @@ public class UnsubscribeLinks {
             Base64.Decoder base64 = Base64.getUrlDecoder();
             byte[] body = base64.decode(token.substring(0, dot));
             byte[] presented = base64.decode(token.substring(dot + 1));
-            if (body.length <= IDS || !MessageDigest.isEqual(presented, mac(key, body))) {
+            if (body.length <= IDS || !MessageDigest.isEqual(presented, key.sign(body))) {
                 return Optional.empty();
             }
             ByteBuffer ids = ByteBuffer.wrap(body);
@@ -90,19 +88,17 @@ public class UnsubscribeLinks {
         }
     }
 
-    private static byte[] mac(SecretKeySpec key, byte[] input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(input);
-        } catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", unavailable);
+    /**
+     * The check-in page's public address, read at first use for the same reason as CheckInLinks does, then kept:
+     * it is constant while the service runs, and a config lookup per link was a cost of every mail.
+     */
+    private String pageUrl() {
+        String url = pageUrl;
+        if (url == null) {
+            url = ConfigProvider.getConfig().getValue("courses.checkin.page-url", String.class);
+            url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            pageUrl = url;
         }
-    }
-
-    /** The check-in page's public address, read at send time for the same reason as CheckInLinks does. */
-    private static String pageUrl() {
-        String url = ConfigProvider.getConfig().getValue("courses.checkin.page-url", String.class);
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return url;
     }
 }

@@ -59,7 +59,7 @@ public class CourseBookedPlanner implements CourseEventHandler {
     private CourseScheduled read(CloudEvent event) {
         CourseScheduled course;
         try {
-            course = json.treeToValue(event.data(), CourseScheduled.class);
+            course = json.treeToValue(event.data().tree(), CourseScheduled.class);
         } catch (JsonProcessingException | IllegalArgumentException malformed) {
             throw new PoisonEvent("Data of " + event.type() + " does not have the expected shape");
         }

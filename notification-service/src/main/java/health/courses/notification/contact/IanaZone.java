@@ -31,9 +31,17 @@ public @interface IanaZone {
 
     class Validator implements ConstraintValidator<IanaZone, String> {
 
+        /** Read once: {@link ZoneId#getAvailableZoneIds()} copies its ~600 ids on every call. */
+        private static final java.util.Set<String> ZONES = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || ZoneId.getAvailableZoneIds().contains(value);
+            return value == null || ZONES.contains(value);
+        }
+
+        /** A region zone id this JVM knows (not null, not blank, not a fixed offset). */
+        public static boolean known(String value) {
+            return value != null && ZONES.contains(value);
         }
     }
 }

@@ -5,24 +5,26 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A CloudEvents 1.0 event read from a Kafka record in binary mode: attributes in {@code ce_*} headers,
- * JSON data in the value. Reading it validates it; anything malformed is a {@link PoisonEvent}.
+ * JSON data in the value, parsed once ({@link EventBody}). Reading it validates the envelope; anything malformed is a
+ * {@link PoisonEvent}.
  */
 public record CloudEvent(UUID id, String type, String source, Optional<String> subject, Optional<OffsetDateTime> time,
-        JsonNode data) {
+        EventBody data) {
 
     static final String SPEC_VERSION = "1.0";
 
-    public static CloudEvent read(Headers headers, byte[] value, ObjectMapper json) {
+    /** @param records the record each known type's data is read into (null for a type read as a tree) */
+    public static CloudEvent read(Headers headers, byte[] value, ObjectMapper json,
+            Function<String, Class<?>> records) {
         String specVersion = required(headers, "ce_specversion");
         if (!SPEC_VERSION.equals(specVersion)) {
             throw new PoisonEvent("Unsupported ce_specversion " + specVersion);
@@ -39,7 +41,8 @@ public record CloudEvent(UUID id, String type, String source, Optional<String> s
         if (contentType.isPresent() && !contentType.get().startsWith("application/json")) {
             throw new PoisonEvent("Unsupported content-type " + contentType.get());
         }
-        return new CloudEvent(id, type, source, optional(headers, "ce_subject"), time(headers), data(value, json));
+        return new CloudEvent(id, type, source, optional(headers, "ce_subject"), time(headers),
+                EventBody.read(value, records.apply(type), json));
     }
 
     private static Optional<OffsetDateTime> time(Headers headers) {
@@ -47,19 +50,6 @@ public record CloudEvent(UUID id, String type, String source, Optional<String> s
             return optional(headers, "ce_time").map(OffsetDateTime::parse);
         } catch (DateTimeParseException notRfc3339) {
             throw new PoisonEvent("ce_time is not an RFC 3339 timestamp");
-        }
-    }
-
-    private static JsonNode data(byte[] value, ObjectMapper json) {
-        if (value == null || value.length == 0) {
-            throw new PoisonEvent("The event has no data");
-        }
-        try {
-            return json.readTree(value);
-        } catch (JsonProcessingException notJson) {
-            throw new PoisonEvent("The event data is not JSON");
-        } catch (java.io.IOException unreadable) {
-            throw new PoisonEvent("The event data cannot be read", unreadable);
         }
     }
 

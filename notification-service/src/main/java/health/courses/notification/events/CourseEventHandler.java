@@ -1,6 +1,7 @@
 package health.courses.notification.events;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import health.courses.notification.notification.SendTrace;
@@ -18,6 +19,14 @@ public interface CourseEventHandler {
     Set<String> types();
 
     Uni<Void> apply(CloudEvent event);
+
+    /**
+     * The record this handler reads its types' data into with {@link EventData#read}, if it always reads one: the
+     * consumer then parses such events straight into it, once, instead of into a tree first.
+     */
+    default Optional<Class<?>> dataRecord() {
+        return Optional.empty();
+    }
 
     /**
      * Consecutive new events of one type from a polled batch, applied in order. A handler that can apply such a run

@@ -62,6 +62,8 @@ public class CourseEventsConsumer {
     private final MeterRegistry metrics;
     private final SendTrace traces;
     private final PatientsLearned patients;
+    /** By type: the record its data is parsed into, when every handler reading one reads the same. */
+    private final Map<String, Class<?>> records;
 
     CourseEventsConsumer(InboxRepository inbox, @All List<CourseEventHandler> handlers, ConsumptionConfig config,
             ObjectMapper json, Event<CourseEventApplied> applied, @Readiness ConsumerStalls stalls,
@@ -78,6 +80,19 @@ public class CourseEventsConsumer {
         this.metrics = metrics;
         this.traces = traces;
         this.patients = patients;
+        this.records = recordsOf(this.handlers);
+    }
+
+    private static Map<String, Class<?>> recordsOf(Map<String, List<CourseEventHandler>> handlers) {
+        Map<String, Class<?>> records = new java.util.HashMap<>();
+        handlers.forEach((type, applying) -> {
+            Set<Class<?>> read = applying.stream().map(CourseEventHandler::dataRecord).flatMap(Optional::stream)
+                    .collect(Collectors.toSet());
+            if (read.size() == 1) {
+                records.put(type, read.iterator().next());
+            }
+        });
+        return Map.copyOf(records);
     }
 
     /** A record and the event read from it. */
@@ -90,7 +105,8 @@ public class CourseEventsConsumer {
         Uni<Void> deadLettered = Uni.createFrom().voidItem();
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
             try {
-                readable.add(new Received(record, CloudEvent.read(record.getHeaders(), record.getPayload(), json)));
+                readable.add(new Received(record, CloudEvent.read(record.getHeaders(), record.getPayload(), json,
+                        records::get)));
             } catch (PoisonEvent poison) {
                 deadLettered = deadLettered.chain(() -> deadLetter(record, poison));
             }

@@ -7,7 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -28,10 +31,16 @@ public class FhirJson {
 
     /**
      * The context and the model of the resources served are built on a worker after start: neither the start (a
-     * static observer does not create the bean) nor the first request's event loop waits for them.
+     * static observer does not create the bean) nor, usually, the first request's event loop waits for them. Not at
+     * once, though: right after a restart the consumer applies the backlog that built up meanwhile, and the model's
+     * seconds of CPU competed with it (the consumption row's profile); {@code courses.fhir.warm-up-delay} later it
+     * is built while the service is usually idle. A FHIR request before then builds it itself, as one would without
+     * any warm-up.
      */
-    static void warmUp(@Observes StartupEvent started, Instance<FhirJson> fhir) {
-        Infrastructure.getDefaultWorkerPool().execute(() -> fhir.get().write(CheckInQuestionnaire.of(1, List.of("de"))));
+    static void warmUp(@Observes StartupEvent started, Instance<FhirJson> fhir,
+            @ConfigProperty(name = "courses.fhir.warm-up-delay", defaultValue = "PT15S") Duration delay) {
+        Infrastructure.getDefaultWorkerPool().schedule(() -> fhir.get().write(CheckInQuestionnaire.of(1, List.of("de"))),
+                delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public String write(IBaseResource resource) {

@@ -4,10 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import health.courses.notification.events.BatchSql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -32,22 +32,24 @@ public class InboxRepository implements PanacheRepositoryBase<InboxEntry, UUID> 
 
     /**
      * {@link #accept} for a whole batch in one statement: the ids seen for the first time. The ids and types go as
-     * one comma-separated text each (neither can contain a comma), so the statement's text is the same whatever the
-     * batch's size and is prepared once per connection.
+     * two array parameters, so the statement's text is the same whatever the batch's size and is prepared once per
+     * connection; it is sent straight to the reactive client over the batch's transaction ({@link BatchSql}).
      */
     public Uni<Set<UUID>> acceptAll(List<UUID> eventIds, List<String> eventTypes) {
         if (eventIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return getSession().chain(session -> session.<UUID> createNativeQuery("""
+        return BatchSql.select("""
                 insert into inbox (event_id, event_type, received_at)
-                select id, type, now()
-                  from unnest(cast(string_to_array(:ids, ',') as uuid[]), string_to_array(:types, ',')) as event (id, type)
+                select id, type, now() from unnest($1::uuid[], $2::text[]) as event (id, type)
                 on conflict (event_id) do nothing
-                returning event_id""", UUID.class)
-                .setParameter("ids", eventIds.stream().map(UUID::toString).collect(Collectors.joining(",")))
-                .setParameter("types", String.join(",", eventTypes))
-                .getResultList())
-                .map(HashSet::new);
+                returning event_id""", eventIds.toArray(UUID[]::new), eventTypes.toArray(String[]::new))
+                .map(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    for (Object[] row : rows) {
+                        fresh.add((UUID) row[0]);
+                    }
+                    return fresh;
+                });
     }
 }

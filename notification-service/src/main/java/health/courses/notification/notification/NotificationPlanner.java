@@ -2,13 +2,10 @@ package health.courses.notification.notification;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
@@ -45,15 +42,17 @@ public class NotificationPlanner {
         if (plan.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        ArrayNode rows = json.createArrayNode();
-        try {
-            for (Traced traced : plan) {
-                rows.add(row(traced.planned(), traced.traceparent().orElse(null)));
+        List<String> payloads = new java.util.ArrayList<>(plan.size());
+        for (Traced traced : plan) {
+            try {
+                // one Jackson pass per payload, straight to text: the statement casts it to jsonb
+                payloads.add(json.writeValueAsString(traced.planned().payload()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException unserializable) {
+                return Uni.createFrom().failure(new IllegalArgumentException(
+                        "Payload of " + traced.planned().kind(), unserializable));
             }
-        } catch (IllegalArgumentException unserializable) {
-            return Uni.createFrom().failure(unserializable);
         }
-        return notifications.planAll(rows.toString()).map(inserted -> {
+        return notifications.planAll(plan, payloads).map(inserted -> {
             for (Traced traced : plan) {
                 PlannedNotification planned = traced.planned();
                 if (inserted.contains(planned.idempotencyKey()) && planned.skipReason().isEmpty()) {
@@ -67,27 +66,5 @@ public class NotificationPlanner {
 
     /** A notification to plan and the W3C traceparent its send will continue. */
     public record Traced(PlannedNotification planned, Optional<String> traceparent) {
-    }
-
-    private ObjectNode row(PlannedNotification planned, String traceparent) {
-        ObjectNode row = json.createObjectNode()
-                .put("id", UUID.randomUUID().toString())
-                .put("clinic_id", planned.clinicId().toString())
-                .put("patient_id", planned.patientId().toString())
-                .put("course_id", planned.courseId().toString())
-                .put("session_id", planned.sessionId().map(UUID::toString).orElse(null))
-                .put("session_version", planned.sessionVersion().orElse(null))
-                .put("kind", planned.kind())
-                .put("channel", planned.channel())
-                .put("due_at", planned.dueAt().toString())
-                .put("idempotency_key", planned.idempotencyKey())
-                .put("skip_reason", planned.skipReason().orElse(null))
-                .put("traceparent", traceparent);
-        try {
-            row.set("payload", json.valueToTree(planned.payload()));
-        } catch (IllegalArgumentException unserializable) {
-            throw new IllegalArgumentException("Payload of " + planned.kind(), unserializable);
-        }
-        return row;
     }
 }

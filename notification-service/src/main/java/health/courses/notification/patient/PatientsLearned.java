@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,9 +11,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import health.courses.notification.events.BatchSql;
 import health.courses.notification.events.CloudEvent;
 import health.courses.notification.events.EventData;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,13 +35,11 @@ public class PatientsLearned {
     private static final String LEARN = """
             WITH patients AS (
                 SELECT DISTINCT ON (patient_id) patient_id, clinic_id
-                FROM unnest(cast(string_to_array(:patients, ',') AS uuid[]),
-                            cast(string_to_array(:patientClinics, ',') AS uuid[])) AS learned (patient_id, clinic_id)
+                FROM unnest($1::uuid[], $2::uuid[]) AS learned (patient_id, clinic_id)
                 ORDER BY patient_id),
             courses AS (
                 SELECT DISTINCT ON (course_id) course_id, clinic_id
-                FROM unnest(cast(string_to_array(:courses, ',') AS uuid[]),
-                            cast(string_to_array(:courseClinics, ',') AS uuid[])) AS learned (course_id, clinic_id)
+                FROM unnest($3::uuid[], $4::uuid[]) AS learned (course_id, clinic_id)
                 ORDER BY course_id),
             new_patients AS (
                 INSERT INTO clinic_patient (patient_id, clinic_id, confirmed)
@@ -87,29 +84,37 @@ public class PatientsLearned {
                 patients.add(new Owner(registered.patientId(), registered.clinicId()));
                 continue;
             }
-            Optional<UUID> clinic = id(event.data(), "clinicId");
+            if (event.data().value() instanceof EventData.Owners owners) {
+                // read into its record already: the same ids the tree would give, without a second parse
+                if (owners.clinicId() != null) {
+                    Optional.ofNullable(owners.patientId())
+                            .ifPresent(patient -> patients.add(new Owner(patient, owners.clinicId())));
+                    Optional.ofNullable(owners.courseId())
+                            .ifPresent(course -> courses.add(new Owner(course, owners.clinicId())));
+                }
+                continue;
+            }
+            JsonNode data = event.data().tree();
+            Optional<UUID> clinic = id(data, "clinicId");
             if (clinic.isEmpty()) {
                 continue;
             }
-            id(event.data(), "patientId").ifPresent(patient -> patients.add(new Owner(patient, clinic.get())));
-            id(event.data(), "courseId").ifPresent(course -> courses.add(new Owner(course, clinic.get())));
+            id(data, "patientId").ifPresent(patient -> patients.add(new Owner(patient, clinic.get())));
+            id(data, "courseId").ifPresent(course -> courses.add(new Owner(course, clinic.get())));
         }
         if (patients.isEmpty() && courses.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.<String> createNativeQuery(LEARN, String.class)
-                .setParameter("patients", ids(patients, Owner::id))
-                .setParameter("patientClinics", ids(patients, Owner::clinicId))
-                .setParameter("courses", ids(courses, Owner::id))
-                .setParameter("courseClinics", ids(courses, Owner::clinicId))
-                .getResultList())
+        // straight to the reactive client over the batch's transaction: no query interpretation per batch
+        return BatchSql.select(LEARN, ids(patients, Owner::id), ids(patients, Owner::clinicId), ids(courses, Owner::id),
+                ids(courses, Owner::clinicId))
                 .invoke(dropped -> dropped.forEach(contact -> LOG.warnf("Dropped the contact clinic/patient %s: "
-                        + "scheduling registered that patient id in another clinic", contact)))
+                        + "scheduling registered that patient id in another clinic", contact[0])))
                 .replaceWithVoid();
     }
 
-    private static String ids(List<Owner> owners, java.util.function.Function<Owner, UUID> id) {
-        return owners.stream().map(owner -> id.apply(owner).toString()).collect(Collectors.joining(","));
+    private static UUID[] ids(List<Owner> owners, java.util.function.Function<Owner, UUID> id) {
+        return owners.stream().map(id).toArray(UUID[]::new);
     }
 
     private static Optional<UUID> id(JsonNode data, String field) {

@@ -12,19 +12,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import health.courses.notification.contact.Channels;
 import health.courses.notification.contact.ContactPreferences;
-import health.courses.notification.contact.ContactService;
+import health.courses.notification.contact.ContactKey;
+import health.courses.notification.contact.PlanningPreferences;
 import health.courses.notification.events.BatchReads;
 import health.courses.notification.notification.NotificationPlanner;
 import health.courses.notification.notification.NotificationRepository;
 import health.courses.notification.notification.PlannedNotification;
 import health.courses.notification.session.SessionState;
 import health.courses.notification.settings.NotificationSettings;
-import health.courses.notification.settings.SettingsService;
+import health.courses.notification.settings.PlanningSettings;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,12 +38,12 @@ public class ReminderService {
 
     private final NotificationPlanner planner;
     private final NotificationRepository notifications;
-    private final ContactService contacts;
-    private final SettingsService settings;
+    private final PlanningPreferences contacts;
+    private final PlanningSettings settings;
     private final Clock clock;
 
-    ReminderService(NotificationPlanner planner, NotificationRepository notifications, ContactService contacts,
-            SettingsService settings, Clock clock) {
+    ReminderService(NotificationPlanner planner, NotificationRepository notifications, PlanningPreferences contacts,
+            PlanningSettings settings, Clock clock) {
         this.clock = clock;
         this.planner = planner;
         this.notifications = notifications;
@@ -62,32 +64,53 @@ public class ReminderService {
         if (!session.stillWants(session.version())) {
             return Uni.createFrom().item(List.of());
         }
-        return context(session.clinicId(), session.patientId()).map(context -> {
-            Instant now = clock.instant();
-            ZoneId zone = context.contact().map(ContactPreferences::zone).orElse(ZoneId.of(session.zone()));
-            var quiet = context.contact().flatMap(ContactPreferences::quietHours).orElse(context.settings().quietHours());
-            SessionLetter letter = letter(session, context.settings(), null);
-            List<PlannedNotification> plan = new ArrayList<>();
-            Set<String> taken = new HashSet<>();
-            for (String channel : context.channels()) {
-                for (Duration offset : context.settings().offsets()) {
-                    Instant due = ReminderSchedule.dueAt(session.startsAt().toInstant(), offset, zone, quiet);
-                    // Two offsets pushed to the same minute by quiet hours would be the same message twice.
-                    if (!taken.add(channel + "@" + due)) {
-                        continue;
-                    }
-                    Optional<String> skip = due.isAfter(now) ? optedOut(context, MessageKind.REMINDER, channel)
-                            : Optional.of("past-due");
-                    plan.add(new PlannedNotification(session.clinicId(), session.patientId(), session.courseId(),
-                            Optional.of(session.sessionId()), Optional.of(session.version()), MessageKind.REMINDER,
-                            channel, due.atOffset(ZoneOffset.UTC),
-                            "%s:%s:v%d:g%d:%s:%s".formatted(MessageKind.REMINDER, session.sessionId(), session.version(),
-                                    session.planGeneration(), offset, channel),
-                            letter, skip));
+        return context(session.clinicId(), session.patientId()).map(context -> remindersFor(session, context));
+    }
+
+    /**
+     * The reminders of a run of sessions (a booking's, a consumed backlog's), in the sessions' order: their clinics'
+     * settings in one statement, their patients' preferences in one more, then no query per session.
+     */
+    public Uni<List<List<PlannedNotification>>> remindersFor(List<SessionState> run) {
+        List<SessionState> wanted = run.stream().filter(session -> session.stillWants(session.version())).toList();
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(run.stream().map(session -> List.<PlannedNotification> of()).toList());
+        }
+        return settings.of(wanted.stream().map(SessionState::clinicId).collect(Collectors.toSet()))
+                .chain(clinics -> contacts.of(wanted.stream()
+                        .map(session -> new ContactKey(session.clinicId(), session.patientId())).toList())
+                        .map(preferences -> run.stream().map(session -> session.stillWants(session.version())
+                                ? remindersFor(session, new Context(clinics.get(session.clinicId()),
+                                        Optional.ofNullable(preferences.get(
+                                                new ContactKey(session.clinicId(), session.patientId())))))
+                                : List.<PlannedNotification> of()).toList()));
+    }
+
+    private List<PlannedNotification> remindersFor(SessionState session, Context context) {
+        Instant now = clock.instant();
+        ZoneId zone = context.contact().map(ContactPreferences::zone).orElse(ZoneId.of(session.zone()));
+        var quiet = context.contact().flatMap(ContactPreferences::quietHours).orElse(context.settings().quietHours());
+        SessionLetter letter = letter(session, context.settings(), null);
+        List<PlannedNotification> plan = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (String channel : context.channels()) {
+            for (Duration offset : context.settings().offsets()) {
+                Instant due = ReminderSchedule.dueAt(session.startsAt().toInstant(), offset, zone, quiet);
+                // Two offsets pushed to the same minute by quiet hours would be the same message twice.
+                if (!taken.add(channel + "@" + due)) {
+                    continue;
                 }
+                Optional<String> skip = due.isAfter(now) ? optedOut(context, MessageKind.REMINDER, channel)
+                        : Optional.of("past-due");
+                plan.add(new PlannedNotification(session.clinicId(), session.patientId(), session.courseId(),
+                        Optional.of(session.sessionId()), Optional.of(session.version()), MessageKind.REMINDER,
+                        channel, due.atOffset(ZoneOffset.UTC),
+                        "%s:%s:v%d:g%d:%s:%s".formatted(MessageKind.REMINDER, session.sessionId(), session.version(),
+                                session.planGeneration(), offset, channel),
+                        letter, skip));
             }
-            return plan;
-        });
+        }
+        return plan;
     }
 
     /** Reminders of these sessions that have not gone out yet will not. */
@@ -129,9 +152,10 @@ public class ReminderService {
 
     private Uni<Context> context(UUID clinicId, UUID patientId) {
         // a batch's events mostly share a clinic and a patient: read each once per batch
-        return BatchReads.once(new SettingsOf(clinicId), () -> settings.of(clinicId))
+        ContactKey key = new ContactKey(clinicId, patientId);
+        return BatchReads.once(new SettingsOf(clinicId), () -> settings.of(List.of(clinicId)).map(read -> read.get(clinicId)))
                 .chain(clinicSettings -> BatchReads.once(new PreferencesOf(clinicId, patientId),
-                        () -> contacts.preferencesFor(clinicId, patientId))
+                        () -> contacts.of(List.of(key)).map(read -> Optional.ofNullable(read.get(key))))
                         .map(contact -> new Context(clinicSettings, contact)));
     }
 

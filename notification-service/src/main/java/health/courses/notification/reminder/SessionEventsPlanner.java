@@ -51,6 +51,11 @@ public class SessionEventsPlanner implements CourseEventHandler {
     }
 
     @Override
+    public Optional<Class<?>> dataRecord() {
+        return Optional.of(SessionEvent.class);
+    }
+
+    @Override
     public Uni<Void> apply(CloudEvent event) {
         SessionEvent session = data.read(event, SessionEvent.class);
         return sessions.applyIfNewer(session, statusOf(event.type(), session)).chain(applied -> {
@@ -68,9 +73,9 @@ public class SessionEventsPlanner implements CourseEventHandler {
     }
 
     /**
-     * A run of {@code session.scheduled.v1} (a booking's sessions, a consumed backlog) in four statements whatever
-     * its length: one upsert of every session, one withdrawal for those we knew, one insert of every reminder (the
-     * settings and preferences come from the batch's reads). Other types, and a run naming a session twice, go one
+     * A run of {@code session.scheduled.v1} (a booking's sessions, a consumed backlog) in five statements whatever
+     * its length: one upsert of every session, one withdrawal for those we knew, one read of the clinics' settings,
+     * one of the patients' preferences, one insert of every reminder. Other types, and a run naming a session twice, go one
      * event at a time.
      */
     @Override
@@ -92,25 +97,32 @@ public class SessionEventsPlanner implements CourseEventHandler {
         });
     }
 
-    /** Each applied session's reminders, carrying the trace of the event that scheduled it. */
+    /**
+     * Each applied session's reminders, carrying the trace of the event that scheduled it: the run's clinics'
+     * settings and patients' preferences are read in one statement each, then every session is planned in memory.
+     */
     private Uni<List<NotificationPlanner.Traced>> plansOf(List<Applying> run, List<SessionEvent> events,
             Map<UUID, SessionStateRepository.Applied> applied) {
-        List<NotificationPlanner.Traced> plan = new ArrayList<>();
-        Uni<Void> planned = Uni.createFrom().voidItem();
+        List<SessionState> written = new ArrayList<>();
+        List<Optional<String>> traceparents = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            SessionStateRepository.Applied written = applied.get(events.get(i).sessionId());
-            if (written == null) {
+            SessionStateRepository.Applied state = applied.get(events.get(i).sessionId());
+            if (state == null) {
                 LOG.debugf("Session %s version %d is not newer than ours; %s ignored", events.get(i).sessionId(),
                         events.get(i).version(), SessionEvent.SCHEDULED);
                 continue;
             }
-            Optional<String> traceparent = SendTrace.traceparentOf(run.get(i).span());
-            // one after the other: the batch's reads share the transaction's database session
-            planned = planned.chain(() -> reminders.remindersFor(written.state()).invoke(reminderPlan -> reminderPlan
-                    .forEach(reminder -> plan.add(new NotificationPlanner.Traced(reminder, traceparent)))))
-                    .replaceWithVoid();
+            written.add(state.state());
+            traceparents.add(SendTrace.traceparentOf(run.get(i).span()));
         }
-        return planned.replaceWith(plan);
+        return reminders.remindersFor(written).map(plans -> {
+            List<NotificationPlanner.Traced> plan = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) {
+                Optional<String> traceparent = traceparents.get(i);
+                plans.get(i).forEach(reminder -> plan.add(new NotificationPlanner.Traced(reminder, traceparent)));
+            }
+            return plan;
+        });
     }
 
     private Uni<Void> react(String type, SessionState current, SessionEvent session) {

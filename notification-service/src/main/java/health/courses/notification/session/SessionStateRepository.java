@@ -1,18 +1,15 @@
 package health.courses.notification.session;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
+import health.courses.notification.events.BatchSql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,72 +35,58 @@ public class SessionStateRepository implements PanacheRepositoryBase<SessionStat
      * that would need withdrawing).
      */
     public Uni<Optional<Applied>> applyIfNewer(SessionEvent event, String status) {
-        return getSession().chain(session -> session.<Object[]> createNativeQuery("""
-                insert into session_state (session_id, clinic_id, course_id, patient_id, starts_at, ends_at, zone,
-                                           sequence, status, version)
-                values (:sessionId, :clinicId, :courseId, :patientId, :start, :end, :zone, :sequence, :status, :version)
-                on conflict (session_id) do update
-                   set starts_at = excluded.starts_at, ends_at = excluded.ends_at, zone = excluded.zone,
-                       sequence = excluded.sequence, status = excluded.status, version = excluded.version,
-                       updated_at = now()
-                 where session_state.version < excluded.version
-                   and session_state.clinic_id = excluded.clinic_id
-                returning held, plan_generation, (xmax = 0) as inserted""", Object[].class)
-                .setParameter("sessionId", event.sessionId())
-                .setParameter("clinicId", event.clinicId())
-                .setParameter("courseId", event.courseId())
-                .setParameter("patientId", event.patientId())
-                .setParameter("start", event.start())
-                .setParameter("end", event.end())
-                .setParameter("zone", event.zone())
-                .setParameter("sequence", event.sequence())
-                .setParameter("status", status)
-                .setParameter("version", event.version())
-                .getResultList())
-                .map(rows -> rows.stream().findFirst().map(row -> new Applied(
-                        SessionState.written(event, status, (Boolean) row[0], ((Number) row[1]).intValue()),
-                        (Boolean) row[2])));
+        return applyAllIfNewer(List.of(event), status).map(applied -> Optional.ofNullable(applied.get(event.sessionId())));
     }
+
+    private static final String APPLY_ALL = """
+            insert into session_state (session_id, clinic_id, course_id, patient_id, starts_at, ends_at, zone,
+                                       sequence, status, version)
+            select e.session_id, e.clinic_id, e.course_id, e.patient_id, e.starts_at, e.ends_at, e.zone,
+                   e.sequence, $10::text, e.version
+              from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::timestamptz[],
+                          $7::text[], $8::int[], $9::bigint[])
+                   as e (session_id, clinic_id, course_id, patient_id, starts_at, ends_at, zone, sequence, version)
+            on conflict (session_id) do update
+               set starts_at = excluded.starts_at, ends_at = excluded.ends_at, zone = excluded.zone,
+                   sequence = excluded.sequence, status = excluded.status, version = excluded.version,
+                   updated_at = now()
+             where session_state.version < excluded.version
+               and session_state.clinic_id = excluded.clinic_id
+            returning session_id, held, plan_generation, (xmax = 0) as inserted""";
 
     /**
      * {@link #applyIfNewer} for sessions of one status in one statement (the sessions must be distinct: a row is
-     * upserted once per statement). The events travel as one JSON array parameter, so the statement's text is the
-     * same whatever their number. Answers what was written, by session.
+     * upserted once per statement). The events travel as one array parameter per column, so the statement's text is
+     * the same whatever their number; it goes straight to the reactive client in the caller's transaction
+     * ({@link BatchSql}). Answers what was written, by session.
      */
     public Uni<Map<UUID, Applied>> applyAllIfNewer(List<SessionEvent> events, String status) {
-        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-        for (SessionEvent event : events) {
-            rows.addObject()
-                    .put("session_id", event.sessionId().toString())
-                    .put("clinic_id", event.clinicId().toString())
-                    .put("course_id", event.courseId().toString())
-                    .put("patient_id", event.patientId().toString())
-                    .put("starts_at", event.start().toString())
-                    .put("ends_at", event.end().toString())
-                    .put("zone", event.zone())
-                    .put("sequence", event.sequence())
-                    .put("version", event.version());
+        int count = events.size();
+        UUID[] sessionIds = new UUID[count];
+        UUID[] clinicIds = new UUID[count];
+        UUID[] courseIds = new UUID[count];
+        UUID[] patientIds = new UUID[count];
+        OffsetDateTime[] starts = new OffsetDateTime[count];
+        OffsetDateTime[] ends = new OffsetDateTime[count];
+        String[] zones = new String[count];
+        Integer[] sequences = new Integer[count];
+        Long[] versions = new Long[count];
+        Map<UUID, SessionEvent> bySession = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            SessionEvent event = events.get(i);
+            sessionIds[i] = event.sessionId();
+            clinicIds[i] = event.clinicId();
+            courseIds[i] = event.courseId();
+            patientIds[i] = event.patientId();
+            starts[i] = event.start();
+            ends[i] = event.end();
+            zones[i] = event.zone();
+            sequences[i] = event.sequence();
+            versions[i] = event.version();
+            bySession.put(event.sessionId(), event);
         }
-        Map<UUID, SessionEvent> bySession = events.stream()
-                .collect(Collectors.toMap(SessionEvent::sessionId, Function.identity()));
-        return getSession().chain(session -> session.<Object[]> createNativeQuery("""
-                insert into session_state (session_id, clinic_id, course_id, patient_id, starts_at, ends_at, zone,
-                                           sequence, status, version)
-                select e.session_id, e.clinic_id, e.course_id, e.patient_id, e.starts_at, e.ends_at, e.zone,
-                       e.sequence, :status, e.version
-                  from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
-                       as e (session_id uuid, clinic_id uuid, course_id uuid, patient_id uuid, starts_at timestamptz,
-                             ends_at timestamptz, zone text, sequence integer, version bigint)
-                on conflict (session_id) do update
-                   set starts_at = excluded.starts_at, ends_at = excluded.ends_at, zone = excluded.zone,
-                       sequence = excluded.sequence, status = excluded.status, version = excluded.version,
-                       updated_at = now()
-                 where session_state.version < excluded.version
-                   and session_state.clinic_id = excluded.clinic_id
-                returning session_id, held, plan_generation, (xmax = 0) as inserted""", Object[].class)
-                .setParameter("rows", rows.toString())
-                .setParameter("status", status)
-                .getResultList())
+        return BatchSql.select(APPLY_ALL, sessionIds, clinicIds, courseIds, patientIds, starts, ends, zones, sequences,
+                versions, status)
                 .map(written -> {
                     Map<UUID, Applied> applied = new HashMap<>();
                     for (Object[] row : written) {

@@ -4,7 +4,6 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,8 @@ import health.courses.notification.notification.Delivery;
 /** Writes the patient's link into a check-in message at send time, from the stored nonce and the server secret. */
 @ApplicationScoped
 public class CheckInLinks {
+
+    private final PageUrl pageUrl = new PageUrl();
 
     private final CheckInToken tokens;
     private final ObjectMapper json;
@@ -37,15 +38,6 @@ public class CheckInLinks {
         if (letter.nonce() == null) {
             return null;
         }
-        return pageUrl() + "/check-in/" + tokens.of(letter.checkInId(), Base64.getDecoder().decode(letter.nonce()));
-    }
-
-    /**
-     * Looked up on use rather than at startup: in tests the HTTP port is chosen when the server starts, after the
-     * configuration was read ({@code %test.courses.checkin.page-url} names {@code quarkus.http.test-port}).
-     */
-    private static String pageUrl() {
-        String url = ConfigProvider.getConfig().getValue("courses.checkin.page-url", String.class);
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return pageUrl.get() + "/check-in/" + tokens.of(letter.checkInId(), Base64.getDecoder().decode(letter.nonce()));
     }
 }

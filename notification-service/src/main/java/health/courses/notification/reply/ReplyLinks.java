@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import health.courses.notification.checkin.PageUrl;
 import health.courses.notification.security.HmacKey;
 
 /**
@@ -43,8 +43,7 @@ public class ReplyLinks {
     }
 
     private final HmacKey key;
-    /** Read on first use, not at startup: see {@link #pageUrl()}. */
-    private volatile String pageUrl;
+    private final PageUrl pageUrl = new PageUrl();
 
     ReplyLinks(@ConfigProperty(name = "courses.checkin.secret") String secret) {
         this.key = HmacKey.derived(secret, "session-reply");
@@ -56,7 +55,7 @@ public class ReplyLinks {
     }
 
     String link(Request request) {
-        return pageUrl() + "/session-reply/" + token(request);
+        return pageUrl.get() + "/session-reply/" + token(request);
     }
 
     static String path(String token) {
@@ -96,19 +95,5 @@ public class ReplyLinks {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * Read at first use, as CheckInLinks does (in tests the port is known only once the server runs), then kept: it
-     * is constant while the service runs, and a config lookup per link was a cost of every reminder mail.
-     */
-    private String pageUrl() {
-        String url = pageUrl;
-        if (url == null) {
-            url = ConfigProvider.getConfig().getValue("courses.checkin.page-url", String.class);
-            url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-            pageUrl = url;
-        }
-        return url;
     }
 }

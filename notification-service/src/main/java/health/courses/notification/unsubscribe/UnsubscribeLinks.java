@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import health.courses.notification.checkin.CheckInConfig;
 import health.courses.notification.contact.MessageKinds;
+import health.courses.notification.checkin.PageUrl;
 import health.courses.notification.security.HmacKey;
 
 /**
@@ -33,8 +33,7 @@ public class UnsubscribeLinks {
     private static final int MAX_TOKEN_LENGTH = 200;
 
     private final HmacKey key;
-    /** Read on first use, not at startup: see {@link #pageUrl()}. */
-    private volatile String pageUrl;
+    private final PageUrl pageUrl = new PageUrl();
 
     UnsubscribeLinks(CheckInConfig config) {
         this.key = HmacKey.derived(config.secret(), "list-unsubscribe");
@@ -49,7 +48,7 @@ public class UnsubscribeLinks {
         if (!KINDS.matcher(kind).matches()) {
             return Optional.empty();
         }
-        return Optional.of(pageUrl() + "/unsubscribe/" + token(new OptOut(clinicId, patientId, kind)));
+        return Optional.of(pageUrl.get() + "/unsubscribe/" + token(new OptOut(clinicId, patientId, kind)));
     }
 
     String token(OptOut optOut) {
@@ -86,19 +85,5 @@ public class UnsubscribeLinks {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * The check-in page's public address, read at first use for the same reason as CheckInLinks does, then kept:
-     * it is constant while the service runs, and a config lookup per link was a cost of every mail.
-     */
-    private String pageUrl() {
-        String url = pageUrl;
-        if (url == null) {
-            url = ConfigProvider.getConfig().getValue("courses.checkin.page-url", String.class);
-            url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-            pageUrl = url;
-        }
-        return url;
     }
 }

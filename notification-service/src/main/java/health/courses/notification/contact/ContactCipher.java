@@ -96,6 +96,15 @@ public class ContactCipher {
         }
     }
 
+    /**
+     * An address as a {@code patient_contact} row stores it: a row without a key id is legacy plaintext (before V20),
+     * otherwise the ciphertext is decrypted under its key.
+     */
+    Optional<String> stored(String keyId, Field field, ContactKey key, byte[] ciphertext, String legacy) {
+        return keyId == null ? Optional.ofNullable(legacy)
+                : decrypt(keyId, field, key.clinicId(), key.patientId(), ciphertext);
+    }
+
     /** @throws Unreadable when the key is unknown, or the value was altered or belongs to another row or field */
     public Optional<String> decrypt(String keyId, Field field, UUID clinicId, UUID patientId, byte[] stored) {
         if (stored == null) {

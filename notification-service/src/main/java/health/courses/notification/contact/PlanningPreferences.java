@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,11 +47,8 @@ public class PlanningPreferences {
     }
 
     private static ContactPreferences preferences(Object[] row) {
-        LocalTime quietFrom = (LocalTime) row[4];
-        LocalTime quietTo = (LocalTime) row[5];
-        Optional<QuietHours> quiet = quietFrom == null || quietTo == null ? Optional.empty()
-                : Optional.of(new QuietHours(quietFrom, quietTo));
-        return new ContactPreferences(ZoneId.of((String) row[2]), List.of((String[]) row[3]), quiet,
+        return new ContactPreferences(ZoneId.of((String) row[2]), List.of((String[]) row[3]),
+                QuietHours.stored((LocalTime) row[4], (LocalTime) row[5]),
                 new OptOuts(List.of((String[]) row[6]), List.of((String[]) row[7])));
     }
 }

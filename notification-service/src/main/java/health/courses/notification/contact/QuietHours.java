@@ -17,6 +17,11 @@ public record QuietHours(
         @Schema(examples = "08:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
         @NotNull LocalTime to) {
 
+    /** Quiet hours as stored in two nullable columns: none unless both are set. */
+    static java.util.Optional<QuietHours> stored(LocalTime from, LocalTime to) {
+        return from == null || to == null ? java.util.Optional.empty() : java.util.Optional.of(new QuietHours(from, to));
+    }
+
     public boolean contains(LocalTime time) {
         if (from.equals(to)) {
             return false;

@@ -27,23 +27,16 @@ record StoredContact(ContactKey key, String legacyEmail, String legacyPhone, byt
     }
 
     private String email(ContactCipher cipher) {
-        if (keyId == null) {
-            return legacyEmail;
-        }
-        return cipher.decrypt(keyId, ContactCipher.Field.EMAIL, key.clinicId(), key.patientId(), emailCiphertext)
+        return cipher.stored(keyId, ContactCipher.Field.EMAIL, key, emailCiphertext, legacyEmail)
                 .orElseThrow(() -> new ContactCipher.Unreadable("no email ciphertext"));
     }
 
     private Optional<String> phone(ContactCipher cipher) {
-        if (keyId == null) {
-            return Optional.ofNullable(legacyPhone);
-        }
-        return cipher.decrypt(keyId, ContactCipher.Field.PHONE, key.clinicId(), key.patientId(), phoneCiphertext);
+        return cipher.stored(keyId, ContactCipher.Field.PHONE, key, phoneCiphertext, legacyPhone);
     }
 
     private Optional<QuietHours> quietHours() {
-        return quietHoursStart == null || quietHoursEnd == null ? Optional.empty()
-                : Optional.of(new QuietHours(quietHoursStart, quietHoursEnd));
+        return QuietHours.stored(quietHoursStart, quietHoursEnd);
     }
 
     private OptOuts optOuts() {
